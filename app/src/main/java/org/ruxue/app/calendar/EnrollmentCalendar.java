@@ -1,0 +1,143 @@
+package org.ruxue.app.calendar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ruxue.app.audit.Actor;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The calendar's facade: which phases are open now, what comes next, the rules of a year,
+ * and the administrator's edits. Every other module asks here instead of comparing dates
+ * itself.
+ */
+@Service
+public class EnrollmentCalendar {
+
+	private final EnrollmentYears years;
+
+	private final Clock clock;
+
+	private final CityClock cityClock;
+
+	private final ApplicationEventPublisher events;
+
+	EnrollmentCalendar(EnrollmentYears years, Clock clock, CityClock cityClock, ApplicationEventPublisher events) {
+		this.years = years;
+		this.clock = clock;
+		this.cityClock = cityClock;
+		this.events = events;
+	}
+
+	public Instant now() {
+		return clock.instant();
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(cityClock.zone()));
+	}
+
+	/**
+	 * The year whose entry is being run: the latest configured year not after today's
+	 * year.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Integer> currentYear() {
+		int thisYear = today().getYear();
+		return years.findAllByOrderByYearAsc()
+			.stream()
+			.map(EnrollmentYear::year)
+			.filter(y -> y <= thisYear)
+			.max(Integer::compare);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isOpen(int year, PhaseKind kind) {
+		return window(year, kind).map(w -> w.isOpenAt(now(), cityClock.zone())).orElse(false);
+	}
+
+	/** Whether the phase is open now in the current year. */
+	@Transactional(readOnly = true)
+	public boolean isOpen(PhaseKind kind) {
+		return currentYear().map(year -> isOpen(year, kind)).orElse(false);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PhaseWindow> window(int year, PhaseKind kind) {
+		return years.findById(year).flatMap(y -> y.windows().stream().filter(w -> w.kind() == kind).findFirst());
+	}
+
+	@Transactional(readOnly = true)
+	public List<PhaseWindow> windows(int year) {
+		return years.findById(year).map(EnrollmentYear::windows).orElse(List.of());
+	}
+
+	@Transactional(readOnly = true)
+	public List<PhaseWindow> openNow() {
+		Instant now = now();
+		return allWindows().stream().filter(w -> w.isOpenAt(now, cityClock.zone())).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<PhaseWindow> comingNext(int limit) {
+		Instant now = now();
+		return allWindows().stream()
+			.filter(w -> w.opensAfter(now, cityClock.zone()))
+			.sorted(Comparator.comparing(PhaseWindow::opensOn))
+			.limit(limit)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<YearRules> rules(int year) {
+		return years.findById(year).map(EnrollmentYear::rules);
+	}
+
+	/**
+	 * The version an editor starts from, for {@link #schedule}; null when the year does
+	 * not exist.
+	 */
+	@Transactional(readOnly = true)
+	public Integer version(int year) {
+		return years.findById(year).map(EnrollmentYear::version).orElse(null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Integer> years() {
+		return years.findAllByOrderByYearAsc().stream().map(EnrollmentYear::year).toList();
+	}
+
+	/**
+	 * Creates the year when it does not exist yet, else replaces its dates and rules.
+	 * @param expectedVersion the version the editor started from (null: whatever is
+	 * current); a different one means somebody else saved in between, and nothing is
+	 * written
+	 */
+	@Transactional
+	public void schedule(int year, Integer expectedVersion, Collection<PhaseWindow> windows, LocalDate ageCutoff,
+			Map<String, LocalDate> zoningCutoffs, Actor by) {
+		EnrollmentYear enrollmentYear = years.findById(year).orElseGet(() -> EnrollmentYear.create(year));
+		if (expectedVersion != null && !expectedVersion.equals(enrollmentYear.version())) {
+			throw new org.springframework.dao.OptimisticLockingFailureException(
+					"Enrollment year " + year + " changed since version " + expectedVersion);
+		}
+		String before = (enrollmentYear.version() != null) ? enrollmentYear.summary() : null;
+		enrollmentYear.reschedule(windows, ageCutoff, zoningCutoffs);
+		years.save(enrollmentYear);
+		events.publishEvent(new EnrollmentYearChanged(year, by, before, enrollmentYear.summary()));
+	}
+
+	private List<PhaseWindow> allWindows() {
+		return years.findAllByOrderByYearAsc().stream().flatMap(y -> y.windows().stream()).toList();
+	}
+
+}

@@ -1,0 +1,11 @@
+package org.ruxue.app.identity;
+
+import java.util.UUID;
+
+public record AccountId(UUID value) {
+
+	public static AccountId random() {
+		return new AccountId(UUID.randomUUID());
+	}
+
+}

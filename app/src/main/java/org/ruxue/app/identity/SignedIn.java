@@ -1,0 +1,36 @@
+package org.ruxue.app.identity;
+
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in account as other modules see it: its role and the district or school it
+ * is bound to.
+ */
+public record SignedIn(String username, String displayName, Role role, String districtCode, String schoolCode,
+		String passwordHash) implements UserDetails {
+
+	@Override
+	public List<GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public String toString() {
+		return "SignedIn[" + username + ", " + role + "]";
+	}
+
+}
