@@ -9,7 +9,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -22,7 +21,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/help", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+			.requestMatchers("/", "/help", "/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
+					"/favicon.ico")
 			.permitAll()
 			.requestMatchers("/api/v1/calendar/**", "/api/v1/openapi/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
@@ -35,7 +35,8 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+					// sendError, so that the error page answers with a problem detail
+					(request, response, denied) -> response.sendError(HttpStatus.UNAUTHORIZED.value()),
 					PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
 		return http.build();
 	}
