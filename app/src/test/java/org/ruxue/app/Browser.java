@@ -1,0 +1,69 @@
+package org.ruxue.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The one headless Chromium of the test run (Debian's {@code chromium} and
+ * {@code chromium-driver}; nothing is downloaded), started on first use and quit when the
+ * JVM ends. Browser tests share it and start each journey by clearing its cookies.
+ */
+public final class Browser {
+
+	private static WebDriver driver;
+
+	private Browser() {
+	}
+
+	public static synchronized WebDriver get() {
+		if (driver == null) {
+			driver = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+		}
+		driver.manage().deleteAllCookies();
+		return driver;
+	}
+
+	/** Saves what the browser shows under target/screenshots, for a person to look at. */
+	public static void screenshot(String name) {
+		try {
+			Path file = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(file.getParent());
+			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static WebDriver start() {
+		String chromium = System.getProperty("ruxue.chromium", "/usr/bin/chromium");
+		String chromedriver = System.getProperty("ruxue.chromedriver", "/usr/bin/chromedriver");
+		if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
+			throw new IllegalStateException("Browser tests need Chromium and ChromeDriver (Debian: apt-get install "
+					+ "chromium chromium-driver); not found at " + chromium + " and " + chromedriver);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=390,844", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(chromedriver).toFile())
+			.build();
+		ChromeDriver chrome = new ChromeDriver(service, options);
+		chrome.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		return chrome;
+	}
+
+}
