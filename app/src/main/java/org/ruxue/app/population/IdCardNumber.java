@@ -4,8 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * A resident ID number (居民身份证号码, GB 11643-1999): a 6-digit administrative code, the
- * birth date, a 3-digit sequence whose last digit is odd for men, and a MOD 11-2 check
+ * A resident ID number (居民身份证号码, GB 11643-1999): a 6-digit administrative code, the birth
+ * date, a 3-digit sequence whose last digit is odd for men, and a MOD 11-2 check
  * character. Which administrative codes are acceptable is the zoning module's
  * {@code AdministrativeCodes}; the number itself only guarantees its own form.
  * {@link #toString()} masks the number, so that it cannot leak into logs.
@@ -21,7 +21,7 @@ public record IdCardNumber(String value) {
 			throw new InvalidIdCardNumberException(InvalidIdCardNumberException.Reason.LENGTH,
 					"An ID number has 18 characters");
 		}
-		if (!value.matches("[0-9]{17}[0-9X]")) {
+		if (!digits(value, 17) || !(isDigit(value.charAt(17)) || value.charAt(17) == 'X')) {
 			throw new InvalidIdCardNumberException(InvalidIdCardNumberException.Reason.CHARACTERS,
 					"An ID number is 17 digits followed by a digit or X");
 		}
@@ -41,9 +41,11 @@ public record IdCardNumber(String value) {
 		return new IdCardNumber((text != null) ? text.strip().toUpperCase(java.util.Locale.ROOT) : null);
 	}
 
-	/** The number whose first 17 characters are given, completed by its check character. */
+	/**
+	 * The number whose first 17 characters are given, completed by its check character.
+	 */
 	public static IdCardNumber withCheckDigit(String first17) {
-		if (first17 == null || !first17.matches("[0-9]{17}")) {
+		if (first17 == null || first17.length() != 17 || !digits(first17, 17)) {
 			throw new IllegalArgumentException("The first 17 characters of an ID number are digits");
 		}
 		return new IdCardNumber(first17 + checkCharacter(first17));
@@ -70,6 +72,19 @@ public record IdCardNumber(String value) {
 	@Override
 	public String toString() {
 		return masked();
+	}
+
+	private static boolean digits(String text, int count) {
+		for (int i = 0; i < count; i++) {
+			if (!isDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private static char checkCharacter(String first17) {

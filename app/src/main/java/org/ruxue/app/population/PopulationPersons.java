@@ -51,8 +51,7 @@ class PopulationPersons {
 				values (?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(person.idNumber().value(), person.name(), person.sex().name(), Date.valueOf(person.birthDate()),
-					person.hukouType().name(), person.hukouDistrictCode(), person.addressStreetCode(),
-					person.address())
+					person.hukouType().name(), person.hukouDistrictCode(), person.addressStreetCode(), person.address())
 			.update();
 	}
 

@@ -17,12 +17,9 @@ import java.util.Map;
  */
 final class ReferenceCsv {
 
-	private final String resource;
-
 	private final List<Map<String, String>> rows;
 
-	private ReferenceCsv(String resource, List<Map<String, String>> rows) {
-		this.resource = resource;
+	private ReferenceCsv(List<Map<String, String>> rows) {
 		this.rows = rows;
 	}
 
@@ -46,7 +43,7 @@ final class ReferenceCsv {
 				}
 				rows.add(row);
 			}
-			return new ReferenceCsv(resource, List.copyOf(rows));
+			return new ReferenceCsv(List.copyOf(rows));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + resource, ex);
@@ -55,10 +52,6 @@ final class ReferenceCsv {
 
 	List<Map<String, String>> rows() {
 		return rows;
-	}
-
-	String resource() {
-		return resource;
 	}
 
 	/** RFC 4180 fields of one line: quotes around a field, doubled quotes inside it. */
