@@ -2,7 +2,6 @@ package org.ruxue.app.portal;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +14,7 @@ class ApiDescription {
 	OpenAPI ruxueApi() {
 		return new OpenAPI().info(new Info().title("ruxue API")
 			.version("v1")
-			.description("City-wide compulsory-education enrollment (入学). Errors are RFC 9457 problem details.")
-			.license(new License().name("open source")));
+			.description("City-wide compulsory-education enrollment (入学). Errors are RFC 9457 problem details."));
 	}
 
 }
