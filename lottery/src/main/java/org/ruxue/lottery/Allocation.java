@@ -23,8 +23,17 @@ final class Allocation {
 
 	private final int[] owner;
 
-	/** Per choice: the lottery number with its sign bit flipped, so signed order is unsigned order. */
+	/**
+	 * Per choice: the lottery number with its sign bit flipped, so signed order is
+	 * unsigned order.
+	 */
 	private long[] order;
+
+	/**
+	 * Per choice: tier and the number's top 33 bits in one long, which settles almost
+	 * every comparison with one memory read; ties fall back to the full order.
+	 */
+	private final long[] rank;
 
 	private final int[] placed;
 
@@ -69,6 +78,7 @@ final class Allocation {
 		this.size = new int[schools];
 		this.touched = new int[schools];
 		this.heap = new int[snapshot.choiceCount()];
+		this.rank = new long[snapshot.choiceCount()];
 	}
 
 	/**
@@ -77,6 +87,9 @@ final class Allocation {
 	 */
 	int[] run(long[] numbers) {
 		this.order = numbers;
+		for (int c = 0; c < this.rank.length; c++) {
+			this.rank[c] = ((long) this.tier[c] << 33) | ((numbers[c] ^ Long.MIN_VALUE) >>> 31);
+		}
 		Arrays.fill(this.placed, -1);
 		System.arraycopy(this.snapshot.choiceStart, 0, this.cursor, 0, this.cursor.length);
 		System.arraycopy(this.snapshot.capacities, 0, this.free, 0, this.free.length);
@@ -230,10 +243,12 @@ final class Allocation {
 		this.size[x] = 0;
 	}
 
-	/** The school's order: tier, then lottery number, then id (student index is id order). */
+	/**
+	 * The school's order: tier, then lottery number, then id (student index is id order).
+	 */
 	private boolean precedes(int a, int b) {
-		if (this.tier[a] != this.tier[b]) {
-			return this.tier[a] < this.tier[b];
+		if (this.rank[a] != this.rank[b]) {
+			return this.rank[a] < this.rank[b];
 		}
 		if (this.order[a] != this.order[b]) {
 			return this.order[a] < this.order[b];

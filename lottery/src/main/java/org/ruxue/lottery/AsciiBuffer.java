@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer for the line formats, which are ASCII except for the entropy,
- * so that writing a city's snapshot or result does not go through a charset encoder per
+ * A growable byte buffer for the line formats, which are ASCII except for the entropy, so
+ * that writing a city's snapshot or result does not go through a charset encoder per
  * token.
  */
 final class AsciiBuffer {
@@ -23,7 +23,9 @@ final class AsciiBuffer {
 	AsciiBuffer ascii(String text) {
 		int length = text.length();
 		ensure(length);
-		text.getBytes(0, length, this.bytes, this.size);
+		for (int i = 0; i < length; i++) {
+			this.bytes[this.size + i] = (byte) text.charAt(i);
+		}
 		this.size += length;
 		return this;
 	}

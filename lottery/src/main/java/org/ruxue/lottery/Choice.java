@@ -1,8 +1,8 @@
 package org.ruxue.lottery;
 
 /**
- * One school on a student's list with the student's priority tier there; {@code batch}
- * is 1-based.
+ * One school on a student's list with the student's priority tier there; {@code batch} is
+ * 1-based.
  */
 public record Choice(String school, int tier, int batch) {
 

@@ -66,7 +66,7 @@ final class Cutoffs {
 		int batch = this.snapshot.choiceBatch[c];
 		int round = round(c);
 		int seats = this.snapshot.capacities[x] - admittedBefore(x, batch, round);
-		Optional<Explanation.Cutoff> cutoff = cell(x, batch, round).map((cell) -> cutoff(cell.worst));
+		Optional<Explanation.Cutoff> cutoff = lastCellUpTo(x, batch, round).map((cell) -> cutoff(cell.worst));
 		Explanation.Outcome outcome;
 		if (batch > placedBatch) {
 			outcome = Explanation.Outcome.PLACED_IN_EARLIER_BATCH;
@@ -94,8 +94,18 @@ final class Cutoffs {
 		return admitted;
 	}
 
-	private Optional<Cell> cell(int x, int batch, int round) {
-		return this.cells.get(x).stream().filter((cell) -> cell.batch == batch && cell.round == round).findFirst();
+	/**
+	 * The school's latest admissions up to the batch and round: those deciding the
+	 * application, or, when the school was already full, those that filled it.
+	 */
+	private Optional<Cell> lastCellUpTo(int x, int batch, int round) {
+		Cell last = null;
+		for (Cell cell : this.cells.get(x)) {
+			if (cell.batch < batch || (cell.batch == batch && cell.round <= round)) {
+				last = cell;
+			}
+		}
+		return Optional.ofNullable(last);
 	}
 
 	private Explanation.Cutoff cutoff(int c) {
@@ -106,7 +116,9 @@ final class Cutoffs {
 		return Hex.of(this.choiceOrder[c] ^ Long.MIN_VALUE);
 	}
 
-	/** The 1-based round in which choice c was applied to, or 0 when rounds play no part. */
+	/**
+	 * The 1-based round in which choice c was applied to, or 0 when rounds play no part.
+	 */
 	private int round(int c) {
 		if (!this.byRound) {
 			return 0;

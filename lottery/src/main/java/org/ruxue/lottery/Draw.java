@@ -47,20 +47,19 @@ public final class Draw {
 			throw new IllegalArgumentException("entropy holds a line break (CR or LF)");
 		}
 		for (int i = 0; i < entropy.length(); i++) {
-			if (Character.isSurrogate(entropy.charAt(i))
-					&& !(Character.isHighSurrogate(entropy.charAt(i)) && i + 1 < entropy.length()
-							&& Character.isLowSurrogate(entropy.charAt(++i)))) {
+			if (Character.isSurrogate(entropy.charAt(i)) && !(Character.isHighSurrogate(entropy.charAt(i))
+					&& i + 1 < entropy.length() && Character.isLowSurrogate(entropy.charAt(++i)))) {
 				throw new IllegalArgumentException("entropy is not valid Unicode (a lone surrogate)");
 			}
 		}
 	}
 
 	/**
-	 * Fills the numbers of students {@code from} to {@code to}: the result's NUMBER column
-	 * and, per choice, the sign-flipped number the school orders by.
+	 * Fills the numbers of students {@code from} to {@code to}: the result's NUMBER
+	 * column and, per choice, the sign-flipped number the school orders by.
 	 */
-	private static void number(Snapshot snapshot, byte[] seed, byte[][] codes, int from, int to,
-			long[] studentNumbers, long[] choiceOrder) {
+	private static void number(Snapshot snapshot, byte[] seed, byte[][] codes, int from, int to, long[] studentNumbers,
+			long[] choiceOrder) {
 		LotteryNumbers numbers = new LotteryNumbers(seed);
 		boolean single = snapshot.tieBreaking == TieBreaking.SINGLE;
 		for (int s = from; s < to; s++) {

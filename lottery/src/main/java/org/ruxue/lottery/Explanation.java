@@ -22,7 +22,9 @@ public record Explanation(String student, Mechanism mechanism, Optional<Placemen
 		/** The student won a seat here. */
 		PLACED,
 
-		/** The school filled its free seats with students ahead of this one in its order. */
+		/**
+		 * The school filled its free seats with students ahead of this one in its order.
+		 */
 		OUTRANKED,
 
 		/** The school had no seat left when this application was considered. */
@@ -36,7 +38,12 @@ public record Explanation(String student, Mechanism mechanism, Optional<Placemen
 
 	}
 
-	/** The tier and lottery number of the last student a school admitted. */
+	/**
+	 * The tier and lottery number of the last student a school admitted up to the
+	 * application's batch and round: the weakest admitted in that batch (deferred
+	 * acceptance) or round (immediate acceptance), or, if the school admitted nobody
+	 * then, the weakest of its latest earlier admissions.
+	 */
 	public record Cutoff(int tier, String number) {
 	}
 
@@ -59,7 +66,8 @@ public record Explanation(String student, Mechanism mechanism, Optional<Placemen
 				case PLACED -> where + ": placed, with " + you + "; " + last + ".";
 				case OUTRANKED -> where + ": not placed; its " + seats + " free seat(s) went to students ahead of you ("
 						+ you + "); " + last + ".";
-				case NO_SEATS_LEFT -> where + ": not placed; no seat was left when your application was considered.";
+				case NO_SEATS_LEFT -> where + ": not placed; no seat was left when your application was considered ("
+						+ you + "); " + last + ".";
 				case NOT_NEEDED -> where + ": not needed; you were placed at a choice you ranked higher.";
 				case PLACED_IN_EARLIER_BATCH -> where + ": not considered; you were placed in an earlier batch.";
 			};

@@ -1,8 +1,8 @@
 package org.ruxue.lottery;
 
 /**
- * A snapshot that breaks a rule of LOTTERY.md section 1, naming the first broken rule
- * and its line so that whoever produced the file can fix it.
+ * A snapshot that breaks a rule of LOTTERY.md section 1, naming the first broken rule and
+ * its line so that whoever produced the file can fix it.
  */
 public class InvalidSnapshotException extends IllegalArgumentException {
 

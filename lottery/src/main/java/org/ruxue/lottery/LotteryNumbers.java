@@ -52,11 +52,15 @@ final class LotteryNumbers {
 		return Sha256.digest((snapshotHash + "\n" + entropy).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Makes the student the subject of the next {@link #single()} and {@link #atSchool}. */
+	/**
+	 * Makes the student the subject of the next {@link #single()} and {@link #atSchool}.
+	 */
 	LotteryNumbers student(String id) {
 		this.studentLength = STUDENT.length + id.length();
 		ensure(this.studentLength + SCHOOL.length + Tokens.MAX_NAME);
-		id.getBytes(0, id.length(), this.message, STUDENT.length);
+		for (int i = 0; i < id.length(); i++) {
+			this.message[STUDENT.length + i] = (byte) id.charAt(i);
+		}
 		System.arraycopy(SCHOOL, 0, this.message, this.studentLength, SCHOOL.length);
 		return this;
 	}

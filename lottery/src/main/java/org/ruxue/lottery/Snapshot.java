@@ -27,7 +27,10 @@ public final class Snapshot {
 
 	final String[] studentIds;
 
-	/** Student s owns choices {@code choiceStart[s]} (inclusive) to {@code choiceStart[s + 1]}. */
+	/**
+	 * Student s owns choices {@code choiceStart[s]} (inclusive) to
+	 * {@code choiceStart[s + 1]}.
+	 */
 	final int[] choiceStart;
 
 	final int[] choiceSchool;
@@ -48,9 +51,9 @@ public final class Snapshot {
 
 	private final String hash;
 
-	Snapshot(Mechanism mechanism, TieBreaking tieBreaking, String[] schoolCodes, int[] capacities,
-			String[] studentIds, int[] choiceStart, int[] choiceSchool, int[] choiceTier, int[] choiceBatch,
-			int[] separators, byte[] bytes) {
+	Snapshot(Mechanism mechanism, TieBreaking tieBreaking, String[] schoolCodes, int[] capacities, String[] studentIds,
+			int[] choiceStart, int[] choiceSchool, int[] choiceTier, int[] choiceBatch, int[] separators,
+			byte[] bytes) {
 		this.mechanism = mechanism;
 		this.tieBreaking = tieBreaking;
 		this.schoolCodes = schoolCodes;
@@ -129,7 +132,8 @@ public final class Snapshot {
 		int s = requireStudent(studentId);
 		List<Choice> choices = new ArrayList<>();
 		for (int c = this.choiceStart[s]; c < this.choiceStart[s + 1]; c++) {
-			choices.add(new Choice(this.schoolCodes[this.choiceSchool[c]], this.choiceTier[c], this.choiceBatch[c] + 1));
+			choices
+				.add(new Choice(this.schoolCodes[this.choiceSchool[c]], this.choiceTier[c], this.choiceBatch[c] + 1));
 		}
 		return List.copyOf(choices);
 	}
@@ -189,7 +193,9 @@ public final class Snapshot {
 			return this;
 		}
 
-		/** Adds a student; choices are most preferred first, their batches non-decreasing. */
+		/**
+		 * Adds a student; choices are most preferred first, their batches non-decreasing.
+		 */
 		public Builder student(String id, List<Choice> choices) {
 			Tokens.requireName("student id", id);
 			int batch = 1;

@@ -93,8 +93,8 @@ public final class SnapshotParser {
 			from = to + 1;
 		}
 		if (this.tieBreaking == null) {
-			throw new InvalidSnapshotException(line + 1, (line == 1) ? "missing 'mechanism:' line"
-					: "missing 'tie-breaking:' line");
+			throw new InvalidSnapshotException(line + 1,
+					(line == 1) ? "missing 'mechanism:' line" : "missing 'tie-breaking:' line");
 		}
 		return build();
 	}
@@ -289,7 +289,7 @@ public final class SnapshotParser {
 
 	private void requireIncreasing(int line, String what, int from, int to) {
 		if (this.previousFrom >= 0) {
-			int order = Arrays.compareUnsigned(this.bytes, this.previousFrom, this.previousTo, this.bytes, from, to);
+			int order = compareUnsigned(this.previousFrom, this.previousTo, from, to);
 			if (order == 0) {
 				throw new InvalidSnapshotException(line, "duplicate " + what + " '" + show(from, to) + "'");
 			}
@@ -331,8 +331,36 @@ public final class SnapshotParser {
 				this.separators.toArray(), this.bytes.clone());
 	}
 
+	/**
+	 * Plain loops rather than {@link Arrays#equals}: ids and codes are a few bytes long,
+	 * and the vectorised library call costs more than it saves a million times over.
+	 */
 	private boolean equals(int from, int to, byte[] expected) {
-		return Arrays.equals(this.bytes, from, to, expected, 0, expected.length);
+		return same(this.bytes, from, to, expected, 0, expected.length);
+	}
+
+	private int compareUnsigned(int aFrom, int aTo, int bFrom, int bTo) {
+		int length = Math.min(aTo - aFrom, bTo - bFrom);
+		for (int i = 0; i < length; i++) {
+			int a = this.bytes[aFrom + i] & 0xff;
+			int b = this.bytes[bFrom + i] & 0xff;
+			if (a != b) {
+				return a - b;
+			}
+		}
+		return (aTo - aFrom) - (bTo - bFrom);
+	}
+
+	private static boolean same(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
+		if (aTo - aFrom != bTo - bFrom) {
+			return false;
+		}
+		for (int i = 0; i < aTo - aFrom; i++) {
+			if (a[aFrom + i] != b[bFrom + i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean isUtf8(int from, int to) {
@@ -379,7 +407,7 @@ public final class SnapshotParser {
 			this.slots = new int[Integer.highestOneBit(Math.max(1, codes.size()) * 2) * 2];
 			for (int x = 0; x < codes.size(); x++) {
 				this.codes[x] = codes.get(x).getBytes(StandardCharsets.ISO_8859_1);
-				int slot = hash(this.codes[x], 0, this.codes[x].length) & (this.slots.length - 1);
+				int slot = slot(this.codes[x], 0, this.codes[x].length);
 				while (this.slots[slot] != 0) {
 					slot = (slot + 1) & (this.slots.length - 1);
 				}
@@ -388,10 +416,10 @@ public final class SnapshotParser {
 		}
 
 		int find(byte[] bytes, int from, int to) {
-			int slot = hash(bytes, from, to) & (this.slots.length - 1);
+			int slot = slot(bytes, from, to);
 			while (this.slots[slot] != 0) {
 				byte[] code = this.codes[this.slots[slot] - 1];
-				if (Arrays.equals(code, 0, code.length, bytes, from, to)) {
+				if (same(code, 0, code.length, bytes, from, to)) {
 					return this.slots[slot] - 1;
 				}
 				slot = (slot + 1) & (this.slots.length - 1);
@@ -399,12 +427,16 @@ public final class SnapshotParser {
 			return -1;
 		}
 
-		private static int hash(byte[] bytes, int from, int to) {
+		/**
+		 * Fibonacci hashing: codes such as S00001, S00002 would crowd into runs
+		 * otherwise.
+		 */
+		private int slot(byte[] bytes, int from, int to) {
 			int h = 0;
 			for (int i = from; i < to; i++) {
 				h = 31 * h + bytes[i];
 			}
-			return h ^ (h >>> 16) ^ (h >>> 7);
+			return (h * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(this.slots.length));
 		}
 
 	}

@@ -19,7 +19,10 @@ public final class SnapshotWriter {
 			int batch = 0;
 			for (int c = snapshot.choiceStart[s]; c < snapshot.choiceStart[s + 1]; c++) {
 				batch = separate(out, batch, snapshot.choiceBatch[c]);
-				out.ascii(' ').ascii(snapshot.schoolCodes[snapshot.choiceSchool[c]]).ascii(':').number(snapshot.choiceTier[c]);
+				out.ascii(' ')
+					.ascii(snapshot.schoolCodes[snapshot.choiceSchool[c]])
+					.ascii(':')
+					.number(snapshot.choiceTier[c]);
 			}
 			separate(out, batch, snapshot.separators[s]);
 			out.ascii('\n');
