@@ -24,7 +24,8 @@ class SecurityConfiguration {
 			.requestMatchers("/", "/help", "/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
 					"/favicon.ico")
 			.permitAll()
-			.requestMatchers("/api/v1/calendar/**", "/api/v1/openapi/**", "/swagger-ui/**", "/swagger-ui.html")
+			.requestMatchers("/api/v1/calendar/**", "/api/v1/openapi/**", "/swagger-ui/**", "/swagger-ui.html",
+					"/zones/**", "/api/v1/zones/**")
 			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
