@@ -1,6 +1,7 @@
 package org.ruxue.app.notification;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One message to one person. {@code templateKey} names a text in the notification
@@ -10,8 +11,10 @@ import java.util.List;
  * @param mobile the mobile number to text, or null for the web inbox only
  * @param inboxOwner the account (username) whose web inbox keeps the message, or null for
  * an SMS only (for example a sign-in code to a number without an account yet)
+ * @param language the language of the SMS: Chinese unless the person chose English
  */
-public record OutgoingMessage(String mobile, String inboxOwner, String templateKey, List<String> arguments) {
+public record OutgoingMessage(String mobile, String inboxOwner, String templateKey, List<String> arguments,
+		Locale language) {
 
 	public OutgoingMessage {
 		if (mobile == null && inboxOwner == null) {
@@ -21,6 +24,17 @@ public record OutgoingMessage(String mobile, String inboxOwner, String templateK
 			throw new IllegalArgumentException("A message needs a template");
 		}
 		arguments = List.copyOf(arguments);
+		language = Locale.ENGLISH.getLanguage().equals((language != null) ? language.getLanguage() : null)
+				? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+	}
+
+	/** A message in Chinese, the platform's default language. */
+	public OutgoingMessage(String mobile, String inboxOwner, String templateKey, List<String> arguments) {
+		this(mobile, inboxOwner, templateKey, arguments, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	public OutgoingMessage inLanguage(Locale language) {
+		return new OutgoingMessage(mobile, inboxOwner, templateKey, arguments, language);
 	}
 
 }
