@@ -34,6 +34,21 @@ public final class Browser {
 		return driver;
 	}
 
+	/**
+	 * Clicks something that loads a new page and waits until the new page has loaded, so
+	 * that nothing is read from the old one. A marker on the old page's window tells them
+	 * apart.
+	 */
+	public static void clickAndWait(WebDriver browser, org.openqa.selenium.By target) {
+		org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+		js.executeScript("window.ruxueOldPage = true");
+		browser.findElement(target).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+			.ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(driver -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver)
+				.executeScript("return window.ruxueOldPage === undefined && document.readyState === 'complete'")));
+	}
+
 	/** Saves what the browser shows under target/screenshots, for a person to look at. */
 	public static void screenshot(String name) {
 		try {

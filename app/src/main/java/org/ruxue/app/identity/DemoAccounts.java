@@ -3,7 +3,11 @@ package org.ruxue.app.identity;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.time.LocalDate;
+
 import org.ruxue.app.audit.Actor;
+import org.ruxue.app.population.RegisteredChildren;
+import org.ruxue.app.population.RegisteredChildren.RegisteredChild;
 import org.ruxue.app.zoning.District;
 import org.ruxue.app.zoning.Districts;
 import org.ruxue.app.zoning.Schools;
@@ -21,7 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-@Order(30)
+@Order(40)
 class DemoAccounts implements ApplicationRunner {
 
 	static final String PASSWORD = "ruxue-demo-2017";
@@ -34,9 +38,16 @@ class DemoAccounts implements ApplicationRunner {
 
 	private final int port;
 
-	DemoAccounts(StaffAccounts accounts, Districts districts, Schools schools,
+	private final FamilyAccounts families;
+
+	private final RegisteredChildren children;
+
+	DemoAccounts(StaffAccounts accounts, Districts districts, Schools schools, FamilyAccounts families,
+			RegisteredChildren children,
 			@org.springframework.beans.factory.annotation.Value("${server.port:8080}") int port) {
 		this.port = port;
+		this.families = families;
+		this.children = children;
 		this.accounts = accounts;
 		this.districts = districts;
 		this.schools = schools;
@@ -61,6 +72,32 @@ class DemoAccounts implements ApplicationRunner {
 			}
 		}
 		print(demo);
+		demoFamilies();
+	}
+
+	/**
+	 * Two children of primary-entry age from the demo register: the first family has an
+	 * active account (education ID and password), the second none yet, to try activation.
+	 */
+	private void demoFamilies() {
+		List<RegisteredChild> found = children.bornBetween(LocalDate.of(2010, 9, 1), LocalDate.of(2011, 8, 31), 2);
+		if (found.size() < 2) {
+			return;
+		}
+		RegisteredChild active = found.get(0);
+		if (families.find(active.idNumber().value()).isEmpty()) {
+			AccountId id = families.provision(active.idNumber(), active.name(), "G" + active.idNumber().value(),
+					new MobileNumber("13800000001"));
+			families.activateWithoutCode(id, new MobileNumber("13800000001"), PASSWORD);
+		}
+		RegisteredChild inactive = found.get(1);
+		StringBuilder text = new StringBuilder(
+				"=== ruxue demo families (codes are printed by the SMS log gateway) ===\n");
+		text.append("  active:     education ID G" + active.idNumber().value() + ", child " + active.name()
+				+ ", password " + PASSWORD + ", mobile 13800000001\n");
+		text.append("  to activate (primary entry): ID number " + inactive.idNumber().value() + ", child "
+				+ inactive.name() + ", any mobile\n");
+		System.out.println(text);
 	}
 
 	private void print(List<NewAccount> demo) {

@@ -1,5 +1,6 @@
 package org.ruxue.app.identity;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -9,37 +10,75 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Public pages and lookups are open; staff consoles need the role. The API answers 401
- * instead of redirecting to the sign-in page.
+ * Public pages and lookups are open; consoles need their role; which records a signed-in
+ * account may see is {@link AccessPolicy}'s to decide. Sign-in is
+ * {@link SignInController}'s (staff and families, with the limits of {@link SignIns}).
+ * The API answers 401 instead of redirecting to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/help", "/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**",
-					"/favicon.ico")
+			.requestMatchers("/", "/help", "/login", "/login/**", "/family/activate/**", "/family/reset/**", "/error",
+					"/error/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/api/v1/calendar/**", "/api/v1/openapi/**", "/swagger-ui/**", "/swagger-ui.html",
 					"/zones/**", "/api/v1/zones/**")
 			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
+			// the log gateway's page of texts, for testers without a phone; it exists
+			// outside prod only
+			.requestMatchers("/dev/sms")
+			.permitAll()
 			.requestMatchers("/admin/**", "/api/v1/admin/**")
 			.hasRole(Role.CITY_ADMIN.name())
+			.requestMatchers("/staff/**")
+			.hasAnyRole(Role.CITY_ADMIN.name(), Role.DISTRICT_OFFICER.name())
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.securityContext(context -> context.securityContextRepository(contexts))
+			// the session id changes at sign-in (fixation); SignInController does it too
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
 					// sendError, so that the error page answers with a problem detail
 					(request, response, denied) -> response.sendError(HttpStatus.UNAUTHORIZED.value()),
-					PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+					PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						AnyRequestMatcher.INSTANCE));
 		return http.build();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
+	}
+
+	/** The session cookie: not readable by scripts, not sent on cross-site posts. */
+	@Bean
+	CookieSerializer cookieSerializer(SecurityProperties properties) {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName("SESSION");
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		cookie.setUseSecureCookie(properties.secureCookies());
+		return cookie;
 	}
 
 	@Bean
@@ -48,11 +87,13 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * Spring Security's own look-ups (remember-me, tests); sign-in itself is SignIns'.
+	 */
 	@Bean
 	UserDetailsService userDetailsService(Accounts accounts) {
 		return username -> accounts.byUsername(username)
-			.map(a -> new SignedIn(a.username(), a.displayName(), a.role(), a.districtCode(), a.schoolCode(),
-					a.passwordHash()))
+			.map(Accounts.StoredAccount::signedIn)
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 	}
 

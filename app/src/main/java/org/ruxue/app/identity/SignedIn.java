@@ -8,10 +8,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in account as other modules see it: its role and the district or school it
- * is bound to.
+ * is bound to (for a family: the child's district). No password hash is kept in the
+ * session.
  */
-public record SignedIn(String username, String displayName, Role role, String districtCode, String schoolCode,
-		String passwordHash) implements UserDetails {
+public record SignedIn(AccountId id, String username, String displayName, Role role, String districtCode,
+		String schoolCode) implements UserDetails {
 
 	@Override
 	public List<GrantedAuthority> getAuthorities() {
@@ -20,7 +21,7 @@ public record SignedIn(String username, String displayName, Role role, String di
 
 	@Override
 	public String getPassword() {
-		return passwordHash;
+		return null;
 	}
 
 	@Override

@@ -45,7 +45,7 @@ class CalendarAdminBrowserTest {
 		browser.get("http://localhost:" + port + "/login");
 		browser.findElement(By.id("username")).sendKeys("browser-admin");
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		Browser.clickAndWait(browser, By.cssSelector("form button[type=submit]"));
 	}
 
 	@Test

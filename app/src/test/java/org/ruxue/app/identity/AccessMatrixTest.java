@@ -1,0 +1,259 @@
+package org.ruxue.app.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ruxue.app.IntegrationTest;
+import org.ruxue.app.audit.Actor;
+import org.ruxue.app.population.IdCardNumber;
+import org.ruxue.app.population.RegisterEntries;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every mapped endpoint, called by every role against another family's, school's and
+ * district's records: refused (401, 403, 404 or the way to sign-in) or answered without
+ * any of their data. The endpoints come from the handler mapping, so a new endpoint
+ * without an entry in {@link #MATRIX} fails this test until someone decides who may call
+ * it.
+ */
+@IntegrationTest
+class AccessMatrixTest {
+
+	/** Who may call an endpoint at all; which records they then see is AccessPolicy's. */
+	enum Access {
+
+		/** Anyone, signed in or not: public information, or the way to sign in. */
+		PUBLIC,
+		/** Any signed-in account, about itself only. */
+		SIGNED_IN,
+		/** District officers (their district's records) and the city. */
+		DISTRICT_OR_CITY,
+		/** The city administrator only. */
+		CITY
+
+	}
+
+	/**
+	 * Access and, where the endpoint takes one, a query aimed at the victim's records.
+	 */
+	record Entry(Access access, String query) {
+
+		static Entry of(Access access) {
+			return new Entry(access, "");
+		}
+
+	}
+
+	static final Map<String, Entry> MATRIX = Map.ofEntries(Map.entry("GET /", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /help", Entry.of(Access.PUBLIC)), Map.entry("GET /login", Entry.of(Access.PUBLIC)),
+			Map.entry("POST /login", Entry.of(Access.PUBLIC)), Map.entry("POST /login/family", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /login/new-password", Entry.of(Access.PUBLIC)),
+			Map.entry("POST /login/new-password", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /family/activate", Entry.of(Access.PUBLIC)),
+			Map.entry("POST /family/activate", new Entry(Access.PUBLIC, "identifier={victimId}&childName=x&mobile=")),
+			Map.entry("POST /family/activate/confirm", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /family/reset", Entry.of(Access.PUBLIC)),
+			Map.entry("POST /family/reset", new Entry(Access.PUBLIC, "identifier={victimId}&childName=x")),
+			Map.entry("POST /family/reset/confirm", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /error", Entry.of(Access.PUBLIC)), Map.entry("POST /error", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /error/problem", Entry.of(Access.PUBLIC)),
+			Map.entry("POST /error/problem", Entry.of(Access.PUBLIC)), Map.entry("GET /zones", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /zones/lookup", Entry.of(Access.PUBLIC)),
+			// R-Z2: the identity-gated lookup is public; the ID number it asks for is its
+			// gate
+			Map.entry("GET /zones/gated", Entry.of(Access.PUBLIC)),
+			Map.entry("POST /zones/gated", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /api/v1/zones/lookup", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /api/v1/calendar", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /api/v1/calendar/{year}", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /dev/sms", Entry.of(Access.PUBLIC)), Map.entry("GET /account", Entry.of(Access.SIGNED_IN)),
+			Map.entry("GET /account/password", Entry.of(Access.SIGNED_IN)),
+			Map.entry("POST /account/password", Entry.of(Access.SIGNED_IN)),
+			Map.entry("GET /account/mobile", Entry.of(Access.SIGNED_IN)),
+			Map.entry("POST /account/mobile", Entry.of(Access.SIGNED_IN)),
+			Map.entry("POST /account/mobile/confirm", Entry.of(Access.SIGNED_IN)),
+			Map.entry("GET /inbox", Entry.of(Access.SIGNED_IN)),
+			Map.entry("POST /inbox/read", Entry.of(Access.SIGNED_IN)),
+			Map.entry("POST /inbox/{id}/read", Entry.of(Access.SIGNED_IN)),
+			Map.entry("GET /staff/accounts", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /staff/accounts",
+					new Entry(Access.DISTRICT_OR_CITY,
+							"username=mx-intruder&displayName=x&scope=" + TestSchools.DONGCHENG
+									+ "&initialPassword=an+intruders+password")),
+			Map.entry("GET /staff/families", new Entry(Access.DISTRICT_OR_CITY, "q={victimId}")),
+			Map.entry("GET /staff/families/{id}", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /staff/families/{id}/password-reset", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /staff/families/{id}/mobile", new Entry(Access.DISTRICT_OR_CITY, "mobile=13912345678")),
+			Map.entry("GET /admin/calendar", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/calendar/{year}", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/calendar/{year}", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/audit", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/audit/verification", Entry.of(Access.CITY)),
+			Map.entry("GET /api/v1/admin/audit/verification", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/notifications/failures", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/notifications/failures/{id}/retry", Entry.of(Access.CITY)));
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	RegisterEntries register;
+
+	@Autowired
+	FamilyAccounts families;
+
+	@Autowired
+	StaffAccounts staff;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private IdCardNumber victimChild;
+
+	private AccountId victim;
+
+	private final String victimMobile = Mobiles.fresh();
+
+	@BeforeEach
+	void aDongchengFamilyAndSchoolAsVictims() {
+		TestSchools.ensure(jdbc);
+		victimChild = register.newChildInDongcheng("矩阵受害");
+		victim = families.provision(victimChild, "矩阵受害", null, new MobileNumber(victimMobile));
+		if (!staff.exists("mx-dongcheng-teacher")) {
+			staff.create(new NewAccount("mx-dongcheng-teacher", "东城受害老师", Role.SCHOOL_STAFF, "110101",
+					TestSchools.DONGCHENG), "victim teacher password", false, Actor.SYSTEM);
+		}
+	}
+
+	@Test
+	void everyEndpointHasAnEntry() {
+		Set<String> missing = new TreeSet<>(endpoints());
+		missing.removeAll(MATRIX.keySet());
+
+		assertThat(missing).as("endpoints without an entry in the access matrix").isEmpty();
+	}
+
+	@Test
+	void noRoleReachesAnotherFamilysSchoolsOrDistrictsRecords() throws Exception {
+		IdCardNumber otherChild = register.newChildInDongcheng("矩阵家长");
+		AccountId otherFamily = families.provision(otherChild, "矩阵家长", null, new MobileNumber(Mobiles.fresh()));
+		Map<String, SignedIn> attackers = Map.of("parent of another family",
+				new SignedIn(otherFamily, "family-other", "矩阵家长", Role.PARENT, "110101", null),
+				"school staff of another district",
+				new SignedIn(AccountId.random(), "mx-xicheng-teacher", "西城老师", Role.SCHOOL_STAFF, "110102",
+						TestSchools.XICHENG),
+				"officer of another district",
+				new SignedIn(AccountId.random(), "mx-xicheng-officer", "西城区教委", Role.DISTRICT_OFFICER, "110102", null));
+		List<String> leaks = new ArrayList<>();
+		for (String endpoint : endpoints()) {
+			Entry entry = MATRIX.get(endpoint);
+			if (entry == null) {
+				continue; // everyEndpointHasAnEntry fails for it
+			}
+			leaks.addAll(check(endpoint, entry, "anonymous", null));
+			for (var attacker : attackers.entrySet()) {
+				leaks.addAll(check(endpoint, entry, attacker.getKey(), attacker.getValue()));
+			}
+		}
+
+		assertThat(leaks).isEmpty();
+		assertThat(staff.exists("mx-intruder")).isFalse();
+		assertThat(families.find(victimChild.value()).orElseThrow().mobile().value()).isEqualTo(victimMobile);
+	}
+
+	private List<String> check(String endpoint, Entry entry, String who, SignedIn as) throws Exception {
+		MockHttpServletResponse response = call(endpoint, entry, as);
+		int status = response.getStatus();
+		String body = response.getContentAsString();
+		List<String> problems = new ArrayList<>();
+		boolean permitted = switch (entry.access()) {
+			case PUBLIC -> true;
+			case SIGNED_IN -> as != null;
+			// a district officer reaches a console, but never a record of another
+			// district
+			case DISTRICT_OR_CITY -> as != null && as.role() == Role.DISTRICT_OFFICER && !endpoint.contains("{id}");
+			case CITY -> false;
+		};
+		boolean refused = status == 401 || status == 403 || status == 404
+				|| (status == 302 && String.valueOf(response.getRedirectedUrl()).contains("/login"));
+		if (!permitted && !refused) {
+			problems.add(endpoint + " as " + who + ": answered " + status);
+		}
+		// the error pages themselves answer 500 when called without an error
+		if (status >= 500 && !endpoint.contains(" /error")) {
+			problems.add(endpoint + " as " + who + ": failed with " + status);
+		}
+		for (String data : List.of("矩阵受害", victimChild.masked(), victimChild.value(), victim.value().toString(),
+				new MobileNumber(victimMobile).masked(), "东城受害老师")) {
+			boolean echoed = data.equals(victimChild.value()) && entry.query().contains("{victimId}");
+			if (body.contains(data) && !echoed) {
+				problems.add(endpoint + " as " + who + ": shows " + data);
+			}
+		}
+		return problems;
+	}
+
+	private MockHttpServletResponse call(String endpoint, Entry entry, SignedIn as) throws Exception {
+		String[] parts = endpoint.split(" ", 2);
+		String path = parts[1].replace("{id}", victim.value().toString()).replace("{year}", "2017");
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
+		for (String pair : entry.query().replace("{victimId}", victimChild.value()).split("&")) {
+			if (!pair.isEmpty()) {
+				String[] kv = pair.split("=", 2);
+				request.param(kv[0], kv[1].replace('+', ' '));
+			}
+		}
+		if (as != null) {
+			request.with(user(as));
+		}
+		return mvc.perform(request.accept("text/html")).andReturn().getResponse();
+	}
+
+	private Set<String> endpoints() {
+		Set<String> found = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			if (method.getBeanType().getPackageName().startsWith("org.ruxue")
+					&& !fromTestSources(method.getBeanType())) {
+				Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+				for (String pattern : info.getPatternValues()) {
+					for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST)
+							: methods) {
+						found.add(m.name() + " " + pattern);
+					}
+				}
+			}
+		});
+		return found;
+	}
+
+	/**
+	 * Controllers of the test sources (deliberate failures) are not the application's.
+	 */
+	private static boolean fromTestSources(Class<?> type) {
+		return String.valueOf(type.getProtectionDomain().getCodeSource().getLocation()).contains("test-classes");
+	}
+
+}
