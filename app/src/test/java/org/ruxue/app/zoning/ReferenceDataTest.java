@@ -53,16 +53,22 @@ class ReferenceDataTest {
 
 	@Test
 	void seedsTheDemoSchoolsOnce() {
-		jdbc.update("delete from school");
-		var seeder = new DemoSchoolSeeder(jdbc, transactions);
+		// on an empty school table, inside a transaction that is rolled back: other tests
+		// share the database, and zones refer to schools
+		transactions.executeWithoutResult(tx -> {
+			jdbc.update("delete from service_zone");
+			jdbc.update("delete from school");
+			var seeder = new DemoSchoolSeeder(jdbc, transactions);
 
-		assertThat(seeder.seed()).isEqualTo(DemoSchools.all().size());
-		assertThat(seeder.seed()).isZero();
-		assertThat(schools.count()).isEqualTo(DemoSchools.all().size());
-		assertThat(schools.inDistrict("110108")).hasSize(105);
-		assertThat(schools.byCode("110108-P001")).get()
-			.extracting(School::name, School::level, School::publicSchool)
-			.containsExactly("北京市海淀区中关村第一小学", SchoolLevel.PRIMARY, true);
+			assertThat(seeder.seed()).isEqualTo(DemoSchools.all().size());
+			assertThat(seeder.seed()).isZero();
+			assertThat(schools.count()).isEqualTo(DemoSchools.all().size());
+			assertThat(schools.inDistrict("110108")).hasSize(105);
+			assertThat(schools.byCode("110108-P001")).get()
+				.extracting(School::name, School::level, School::publicSchool)
+				.containsExactly("北京市海淀区中关村第一小学", SchoolLevel.PRIMARY, true);
+			tx.setRollbackOnly();
+		});
 	}
 
 }
