@@ -17,7 +17,8 @@ public enum EntryLevel {
 		return switch (text.strip().toLowerCase(Locale.ROOT)) {
 			case "primary" -> PRIMARY;
 			case "junior" -> JUNIOR;
-			default -> throw new IllegalArgumentException("level is primary or junior, not " + text.strip());
+			default ->
+				throw new InvalidZoneQuery("zoning.error.level", "level is primary or junior, not " + text.strip());
 		};
 	}
 

@@ -21,7 +21,10 @@ class GatedLookupPage {
 
 	private final Districts districts;
 
-	GatedLookupPage(GatedZoneLookup gated, Districts districts) {
+	private final org.springframework.context.MessageSource messages;
+
+	GatedLookupPage(GatedZoneLookup gated, Districts districts, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.gated = gated;
 		this.districts = districts;
 	}
@@ -36,7 +39,7 @@ class GatedLookupPage {
 	@PostMapping
 	String lookup(@RequestParam String district, @RequestParam String childName, @RequestParam String childId,
 			@RequestParam String guardianName, @RequestParam String guardianId, @RequestParam String mobile,
-			@RequestParam String q, Model model) {
+			@RequestParam String q, Model model, java.util.Locale locale) {
 		model.addAttribute("districts", gatedDistricts());
 		model.addAttribute("form", new GatedForm(district, childName, guardianName, mobile, q));
 		try {
@@ -46,8 +49,8 @@ class GatedLookupPage {
 		catch (GatedLookupLimitReached ex) {
 			model.addAttribute("limit", true);
 		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("error", ex.getMessage());
+		catch (InvalidZoneQuery ex) {
+			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
 		}
 		return "zoning/gated";
 	}

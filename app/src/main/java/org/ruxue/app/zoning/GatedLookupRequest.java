@@ -16,36 +16,39 @@ public record GatedLookupRequest(String childName, String childIdNumber, String 
 
 	public GatedLookupRequest {
 		if (childName == null || childName.isBlank() || guardianName == null || guardianName.isBlank()) {
-			throw new IllegalArgumentException("Please give the child's and the guardian's names");
+			throw new InvalidZoneQuery("zoning.error.names", "Please give the child's and the guardian's names");
 		}
-		childIdNumber = idNumber(childIdNumber, "child's");
-		guardianIdNumber = idNumber(guardianIdNumber, "guardian's");
+		childIdNumber = idNumber(childIdNumber, "child");
+		guardianIdNumber = idNumber(guardianIdNumber, "guardian");
 		if (childIdNumber.equals(guardianIdNumber)) {
-			throw new IllegalArgumentException("The child's and the guardian's ID numbers are the same");
+			throw new InvalidZoneQuery("zoning.error.same-id",
+					"The child's and the guardian's ID numbers are the same");
 		}
 		guardianMobile = (guardianMobile != null) ? guardianMobile.strip() : "";
 		if (!guardianMobile.matches("1[3-9][0-9]{9}")) {
-			throw new IllegalArgumentException("The guardian's mobile number has 11 digits and starts with 1");
+			throw new InvalidZoneQuery("zoning.error.mobile",
+					"The guardian's mobile number has 11 digits and starts with 1");
 		}
 		if (districtCode == null || !districtCode.matches("11[0-9]{4}")) {
-			throw new IllegalArgumentException("Please choose the district");
+			throw new InvalidZoneQuery("zoning.error.district-choose", "Please choose the district");
 		}
 		if (address == null || address.isBlank()) {
-			throw new IllegalArgumentException("Please type an address");
+			throw new InvalidZoneQuery("zoning.error.address-empty", "Please type an address");
 		}
 	}
 
 	private static String idNumber(String text, String whose) {
 		String value = (text != null) ? text.strip().toUpperCase(Locale.ROOT) : "";
 		if (!value.matches("[0-9]{17}[0-9X]")) {
-			throw new IllegalArgumentException("The " + whose + " ID number is 17 digits followed by a digit or X");
+			throw new InvalidZoneQuery("zoning.error.id-form." + whose,
+					"The " + whose + " ID number is 17 digits followed by a digit or X");
 		}
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			sum += (value.charAt(i) - '0') * WEIGHTS[i];
 		}
 		if ("10X98765432".charAt(sum % 11) != value.charAt(17)) {
-			throw new IllegalArgumentException(
+			throw new InvalidZoneQuery("zoning.error.id-check." + whose,
 					"The " + whose + " ID number does not add up: please compare every digit with the ID card");
 		}
 		return value;

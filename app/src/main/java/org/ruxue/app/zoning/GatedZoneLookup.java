@@ -63,7 +63,8 @@ public class GatedZoneLookup {
 	@Transactional(noRollbackFor = GatedLookupLimitReached.class)
 	public ZoneLookupResult lookup(GatedLookupRequest request) {
 		if (!isGated(request.districtCode())) {
-			throw new IllegalArgumentException("This district's lookup is open: no ID numbers are needed");
+			throw new InvalidZoneQuery("zoning.error.not-gated",
+					"This district's lookup is open: no ID numbers are needed");
 		}
 		int year = calendar.currentYear().orElse(calendar.today().getYear());
 		ZoneLookupResult result = lookup.lookup(new ZoneQuery(request.address(), request.districtCode(),

@@ -63,10 +63,11 @@ public record TypedAddress(String core, String districtCode, String building, St
 	 */
 	public static TypedAddress parse(String typed, AdministrativeDivisions divisions) {
 		if (typed == null || typed.isBlank()) {
-			throw new IllegalArgumentException("Please type an address");
+			throw new InvalidZoneQuery("zoning.error.address-empty", "Please type an address");
 		}
 		if (typed.length() > MAX_LENGTH) {
-			throw new IllegalArgumentException("An address has at most " + MAX_LENGTH + " characters");
+			throw new InvalidZoneQuery("zoning.error.address-long",
+					"An address has at most " + MAX_LENGTH + " characters", MAX_LENGTH);
 		}
 		List<String> dropped = new ArrayList<>();
 		String s = Normalizer.normalize(typed, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
@@ -142,7 +143,8 @@ public record TypedAddress(String core, String districtCode, String building, St
 			s = s.substring(0, s.length() - 2);
 		}
 		if (s.isEmpty()) {
-			throw new IllegalArgumentException("Please type the compound (小区) or the road and number");
+			throw new InvalidZoneQuery("zoning.error.address-nothing",
+					"Please type the compound (小区) or the road and number");
 		}
 		return new TypedAddress(s, districtCode, building, unit, room, dropped);
 	}

@@ -29,6 +29,16 @@ class ZoneLookupApi {
 		this.messages = messages;
 	}
 
+	/** A query that cannot be used is a 400 problem in the caller's language. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(InvalidZoneQuery.class)
+	org.springframework.http.ProblemDetail invalid(InvalidZoneQuery ex, Locale locale) {
+		org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+				org.springframework.http.HttpStatus.BAD_REQUEST,
+				messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		problem.setTitle(messages.getMessage("error.bad-request.title", null, locale));
+		return problem;
+	}
+
 	@GetMapping("/lookup")
 	@Operation(summary = "From a home address as typed to the school or schools of its zone",
 			description = "Ranked candidate addresses, best first, each with its school or schools, the rule that "
@@ -59,7 +69,8 @@ class ZoneLookupApi {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("certificateDate is a date written yyyy-MM-dd, not " + text.strip());
+			throw new InvalidZoneQuery("zoning.error.certificate-date",
+					"certificateDate is a date written yyyy-MM-dd, not " + text.strip());
 		}
 	}
 

@@ -19,14 +19,17 @@ class ZoneLookupPage {
 
 	private final ZoneLookup lookup;
 
-	ZoneLookupPage(ZoneLookup lookup) {
+	private final org.springframework.context.MessageSource messages;
+
+	ZoneLookupPage(ZoneLookup lookup, org.springframework.context.MessageSource messages) {
 		this.lookup = lookup;
+		this.messages = messages;
 	}
 
 	@GetMapping
 	String lookup(@RequestParam(required = false) String q, @RequestParam(required = false) String district,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String certificateDate,
-			Model model) {
+			Model model, java.util.Locale locale) {
 		model.addAttribute("districts", lookup.districtsWithZones());
 		model.addAttribute("form", new LookupForm(q, district, level, certificateDate));
 		if (q == null || q.isBlank()) {
@@ -37,8 +40,8 @@ class ZoneLookupPage {
 			model.addAttribute("result", lookup.lookup(query));
 			model.addAttribute("certificateGiven", query.certificateDate() != null);
 		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("error", ex.getMessage());
+		catch (InvalidZoneQuery ex) {
+			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), locale));
 		}
 		return "zoning/lookup";
 	}
@@ -51,7 +54,7 @@ class ZoneLookupPage {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("The certificate's date is written yyyy-MM-dd");
+			throw new InvalidZoneQuery("zoning.error.certificate-date", "The certificate's date is written yyyy-MM-dd");
 		}
 	}
 

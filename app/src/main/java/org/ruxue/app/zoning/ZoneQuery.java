@@ -16,16 +16,17 @@ public record ZoneQuery(String address, String districtCode, EntryLevel level, L
 
 	public ZoneQuery {
 		if (address == null || address.isBlank()) {
-			throw new IllegalArgumentException("Please type an address");
+			throw new InvalidZoneQuery("zoning.error.address-empty", "Please type an address");
 		}
 		if (districtCode != null && districtCode.isBlank()) {
 			districtCode = null;
 		}
 		if (districtCode != null && !districtCode.matches("11[0-9]{4}")) {
-			throw new IllegalArgumentException("district is a Beijing district code such as 110105");
+			throw new InvalidZoneQuery("zoning.error.district-code",
+					"district is a Beijing district code such as 110105");
 		}
 		if (year != null && (year < 2000 || year > 2100)) {
-			throw new IllegalArgumentException("year is an enrollment year such as 2017");
+			throw new InvalidZoneQuery("zoning.error.year", "year is an enrollment year such as 2017");
 		}
 	}
 

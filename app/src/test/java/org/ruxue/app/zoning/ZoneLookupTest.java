@@ -128,11 +128,25 @@ class ZoneLookupTest {
 	}
 
 	@Test
-	void theApiRefusesABadDateAsAProblem() {
-		var response = new Visitor(port).get("/api/v1/zones/lookup?q=x&certificateDate=2017-13-01", "application/json");
+	void theApiRefusesABadDateAsAProblemInTheCallersLanguage() {
+		var chinese = new Visitor(port).get("/api/v1/zones/lookup?q=x&certificateDate=2017-13-01", "application/json");
+		var english = new Visitor(port).get("/api/v1/zones/lookup?q=x&certificateDate=2017-13-01&lang=en",
+				"application/json");
 
-		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body()).contains("yyyy-MM-dd");
+		assertThat(chinese.statusCode()).isEqualTo(400);
+		assertThat(chinese.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(chinese.body()).contains("房产证日期请按 2017-06-30 的格式填写");
+		assertThat(english.statusCode()).isEqualTo(400);
+		assertThat(english.body()).contains("Please write the certificate's date as 2017-06-30");
+	}
+
+	@Test
+	void thePageExplainsATypoInThePagesLanguageAndKeepsWhatWasTyped() {
+		var page = new Visitor(port).page("/zones?q=%E5%8D%8E%E7%BA%BA%E6%98%93%E5%9F%8E&certificateDate=2017-13-01");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("房产证日期请按 2017-06-30 的格式填写", "华纺易城").doesNotContain("yyyy-MM-dd", "Exception");
 	}
 
 	private ZoneCandidate first(String typed, String certificateDate) {
