@@ -339,6 +339,36 @@ public class FamilyAccounts {
 		return byAccount(parent.id());
 	}
 
+	/**
+	 * Where the platform tells a family something (R-G6): the account's inbox and its
+	 * registered mobile. For notices only; nothing of the child is returned.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Contact> contact(AccountId id) {
+		return byAccount(id).map(f -> new Contact(f.username(), f.mobile()));
+	}
+
+	/** The family account of a child, for a district registering on its behalf (R-P3). */
+	@Transactional(readOnly = true)
+	public Optional<AccountId> ofChild(IdCardNumber child) {
+		return byIdNumber(child).map(Family::id);
+	}
+
+	/**
+	 * Whether the account belongs to this child: a family registers its own child only.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isChildOf(AccountId id, IdCardNumber child) {
+		return byIdNumber(child).map(f -> f.id().equals(id)).orElse(false);
+	}
+
+	/**
+	 * @param mobile null until the family proved one
+	 */
+	public record Contact(String username, MobileNumber mobile) {
+
+	}
+
 	/** For sign-in: the activated account with this identifier and child's name. */
 	Optional<StoredAccount> forSignIn(String identifier, String childName) {
 		return find(identifier).filter(f -> f.activated() && sameName(f, childName))

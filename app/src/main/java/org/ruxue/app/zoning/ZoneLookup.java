@@ -72,6 +72,14 @@ public class ZoneLookup {
 		return new ZoneLookupResult(query.address(), typed.core(), candidates, contact);
 	}
 
+	/**
+	 * For a signed-in family's registration (R-P5): districts with the identity-gated
+	 * lookup answer too, since the family is known and its registration is on record.
+	 */
+	public ZoneLookupResult lookupForRegistration(ZoneQuery query) {
+		return lookup(query, true);
+	}
+
 	/** The districts that publish zones, for the lookup form. */
 	public List<District> districtsWithZones() {
 		Snapshot current = current();

@@ -48,7 +48,11 @@ class AccessMatrixTest {
 		/** District officers (their district's records) and the city. */
 		DISTRICT_OR_CITY,
 		/** The city administrator only. */
-		CITY
+		CITY,
+		/** Families only, about their own child. */
+		FAMILY,
+		/** School staff only, about their district's forms. */
+		SCHOOL
 
 	}
 
@@ -110,7 +114,23 @@ class AccessMatrixTest {
 			Map.entry("POST /admin/audit/verification", Entry.of(Access.CITY)),
 			Map.entry("GET /api/v1/admin/audit/verification", Entry.of(Access.CITY)),
 			Map.entry("GET /admin/notifications/failures", Entry.of(Access.CITY)),
-			Map.entry("POST /admin/notifications/failures/{id}/retry", Entry.of(Access.CITY)));
+			Map.entry("POST /admin/notifications/failures/{id}/retry", Entry.of(Access.CITY)),
+			Map.entry("GET /primary", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /primary/{district}/register", Entry.of(Access.FAMILY)),
+			Map.entry("POST /primary/{district}/register", Entry.of(Access.FAMILY)),
+			Map.entry("GET /primary/mine", Entry.of(Access.FAMILY)),
+			Map.entry("GET /primary/mine/{id}", Entry.of(Access.FAMILY)),
+			Map.entry("GET /primary/mine/{id}/cancel", Entry.of(Access.FAMILY)),
+			Map.entry("POST /primary/mine/{id}/cancel", new Entry(Access.FAMILY, "version=0&reason=x&confirmed=yes")),
+			Map.entry("GET /district/primary", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("GET /district/primary/{id}", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /district/primary/{id}/{decision}",
+					new Entry(Access.DISTRICT_OR_CITY, "version=0&reason=x")),
+			Map.entry("GET /district/primary/new", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /district/primary/new", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("GET /district/primary/export.xlsx", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("GET /school/forms", Entry.of(Access.SCHOOL)),
+			Map.entry("POST /school/forms/{id}/{action}", new Entry(Access.SCHOOL, "version=0&problem=x")));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -196,6 +216,8 @@ class AccessMatrixTest {
 			// district
 			case DISTRICT_OR_CITY -> as != null && as.role() == Role.DISTRICT_OFFICER && !endpoint.contains("{id}");
 			case CITY -> false;
+			case FAMILY -> as != null && as.role() == Role.PARENT && !endpoint.contains("{id}");
+			case SCHOOL -> as != null && as.role() == Role.SCHOOL_STAFF && !endpoint.contains("{id}");
 		};
 		boolean refused = status == 401 || status == 403 || status == 404
 				|| (status == 302 && String.valueOf(response.getRedirectedUrl()).contains("/login"));
@@ -218,7 +240,11 @@ class AccessMatrixTest {
 
 	private MockHttpServletResponse call(String endpoint, Entry entry, SignedIn as) throws Exception {
 		String[] parts = endpoint.split(" ", 2);
-		String path = parts[1].replace("{id}", victim.value().toString()).replace("{year}", "2017");
+		String path = parts[1].replace("{id}", victim.value().toString())
+			.replace("{year}", "2017")
+			.replace("{district}", "110101")
+			.replace("{decision}", "approve")
+			.replace("{action}", "accept");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		for (String pair : entry.query().replace("{victimId}", victimChild.value()).split("&")) {
 			if (!pair.isEmpty()) {

@@ -1,0 +1,142 @@
+package org.ruxue.app.primary;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.ruxue.app.identity.Role;
+import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.zoning.District;
+import org.ruxue.app.zoning.Districts;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The family's journey (R-P6): choose the district, enter through its entrance, register,
+ * follow the identity check and the review, print the form, cancel and register again.
+ */
+@Controller
+class FamilyRegistrationController {
+
+	private final PrimaryRegistrations registrations;
+
+	private final Districts districts;
+
+	private final RegistrationPages pages;
+
+	FamilyRegistrationController(PrimaryRegistrations registrations, Districts districts, RegistrationPages pages) {
+		this.registrations = registrations;
+		this.districts = districts;
+		this.pages = pages;
+	}
+
+	/**
+	 * R-P6, R-G4, R-P4, R-P10: the district entrances and what a family must know first.
+	 */
+	@GetMapping("/primary")
+	String entrance(@AuthenticationPrincipal SignedIn who, Model model) {
+		model.addAttribute("districts", districts.all());
+		Integer year = registrations.currentYear().orElse(null);
+		model.addAttribute("year", year);
+		model.addAttribute("window", (year != null) ? registrations.window(year).orElse(null) : null);
+		model.addAttribute("open", year != null && registrations.windowOpen(year));
+		boolean family = who != null && who.role() == Role.PARENT;
+		model.addAttribute("family", family);
+		model.addAttribute("mine", family ? registrations.ofFamily(who) : List.of());
+		return "primary/entrance";
+	}
+
+	@GetMapping("/primary/{district}/register")
+	String form(@PathVariable String district, @AuthenticationPrincipal SignedIn family, Model model) {
+		RegistrationForm form = new RegistrationForm();
+		form.setIdempotencyKey(UUID.randomUUID().toString());
+		form.setChildName(family.displayName());
+		form.setHukouDistrict(district);
+		return pages.form(district(district), form, List.of(), List.of(), model, "/primary/" + district + "/register");
+	}
+
+	@PostMapping("/primary/{district}/register")
+	String submit(@PathVariable String district, @ModelAttribute RegistrationForm form,
+			@AuthenticationPrincipal SignedIn family, Model model, Locale locale) {
+		District chosen = district(district);
+		try {
+			Registration registration = registrations.submit(chosen.code(), form, family);
+			return "redirect:/primary/mine/" + registration.id();
+		}
+		catch (RegistrationRefused refused) {
+			return pages.form(chosen, form, refused.problems(), refused.candidates(), model,
+					"/primary/" + district + "/register");
+		}
+	}
+
+	@GetMapping("/primary/mine")
+	String mine(@AuthenticationPrincipal SignedIn family, Model model) {
+		List<Registration> mine = registrations.ofFamily(family);
+		if (mine.size() == 1) {
+			return "redirect:/primary/mine/" + mine.get(0).id();
+		}
+		return "redirect:/primary";
+	}
+
+	@GetMapping("/primary/mine/{id}")
+	String registration(@PathVariable String id, @AuthenticationPrincipal SignedIn family, Model model) {
+		Registration registration = pages.open(id, family, "family view");
+		model.addAttribute("r", registration);
+		pages.describe(registration, model);
+		model.addAttribute("cancellable",
+				registration.status().active() && registration.status() != RegistrationStatus.ACCEPTED
+						&& registrations.windowOpen(registration.year()));
+		return "primary/registration";
+	}
+
+	/** R-P8, R-P9: the confirmation step, with the warning and the reason. */
+	@GetMapping("/primary/mine/{id}/cancel")
+	String confirmCancel(@PathVariable String id, @AuthenticationPrincipal SignedIn family, Model model) {
+		Registration registration = pages.open(id, family, "family view");
+		model.addAttribute("r", registration);
+		model.addAttribute("districtName", districts.byCode(registration.districtCode()).orElseThrow().name());
+		return "primary/cancel";
+	}
+
+	@PostMapping("/primary/mine/{id}/cancel")
+	String cancel(@PathVariable String id, @RequestParam int version, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String confirmed, @AuthenticationPrincipal SignedIn family, Model model,
+			RedirectAttributes redirect) {
+		Registration registration = pages.open(id, family, "family view");
+		if (confirmed == null) {
+			model.addAttribute("r", registration);
+			model.addAttribute("districtName", districts.byCode(registration.districtCode()).orElseThrow().name());
+			model.addAttribute("reason", reason);
+			model.addAttribute("problems",
+					pages.messages(List.of(FieldProblem.of("confirmed", "primary.error.confirm"))));
+			return "primary/cancel";
+		}
+		try {
+			registrations.cancel(registration.id(), version, reason, family);
+			redirect.addFlashAttribute("notice", "primary.cancelled");
+			return "redirect:/primary";
+		}
+		catch (RegistrationRefused refused) {
+			model.addAttribute("r", registration);
+			model.addAttribute("districtName", districts.byCode(registration.districtCode()).orElseThrow().name());
+			model.addAttribute("reason", reason);
+			model.addAttribute("problems", pages.messages(refused.problems()));
+			return "primary/cancel";
+		}
+	}
+
+	private District district(String code) {
+		return districts.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}
