@@ -138,7 +138,7 @@ public final class CollectionFormPdf {
 	}
 
 	private void notes(FormSheet sheet, CollectionForm form) throws IOException {
-		sheet.moveDown(10);
+		sheet.moveDown(6);
 		sheet.paragraph("说明：", 9, FormSheet.LABEL_INK);
 		// R-G4: the order of registration has no influence on admission, and the form
 		// says
@@ -146,7 +146,7 @@ public final class CollectionFormPdf {
 		sheet.paragraph("1. 登记的先后顺序不影响入学结果，请不必抢先登记。", 9, FormSheet.LABEL_INK);
 		sheet.paragraph("2. 请携带本表及户口簿、房产证明等原件，到对口学校现场登记；学校工作人员扫描二维码或输入核验码核验本表。", 9, FormSheet.LABEL_INK);
 		sheet.paragraph("3. 本表遗失可随时登录系统重新打印；注销或重新登记后原表作废，核验时显示为作废。", 9, FormSheet.LABEL_INK);
-		sheet.moveDown(14);
+		sheet.moveDown(10);
 		sheet.needs(20);
 		sheet.text("监护人签字：____________________　　日期：____________________", FormSheet.LEFT, sheet.y() - 12, 10,
 				FormSheet.INK, false);

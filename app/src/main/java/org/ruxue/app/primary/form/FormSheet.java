@@ -31,11 +31,11 @@ final class FormSheet {
 
 	static final float TOP = A4.getHeight() - 40;
 
-	static final float BOTTOM = 52;
+	static final float BOTTOM = 48;
 
 	static final float BODY = 10;
 
-	static final float LEADING = 14;
+	static final float LEADING = 13;
 
 	static final float PAD = 4;
 
@@ -110,12 +110,12 @@ final class FormSheet {
 
 	/** A section's title: a shaded band that always has at least one row below it. */
 	void heading(String title) throws IOException {
-		float band = 20;
-		needs(band + LEADING + 2 * PAD);
-		this.y -= 8;
+		float band = 18;
+		needs(6 + band + LEADING + 2 * PAD);
+		this.y -= 6;
 		fill(LEFT, this.y - band, WIDTH, band, SHADE);
 		stroke(LEFT, this.y - band, WIDTH, band);
-		text(title, LEFT + PAD + 2, this.y - band + 6, 11, INK, true);
+		text(title, LEFT + PAD + 2, this.y - band + 5, 11, INK, true);
 		this.y -= band;
 	}
 

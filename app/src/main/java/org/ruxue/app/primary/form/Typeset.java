@@ -20,6 +20,10 @@ final class Typeset {
 
 	static final int MISSING = '〓';
 
+	private static final String OPENING = "（「『《〈【〔“‘";
+
+	private static final String CLOSING = "，。、；：？！）」』》〉】〕”’";
+
 	private final FormFonts.Parsed fonts;
 
 	private final PDType0Font cjk;
@@ -87,9 +91,10 @@ final class Typeset {
 				lineWidth = flush(line, lines);
 			}
 			else if (tokenWidth <= maxWidth) {
-				lineWidth = flush(line, lines);
-				line.append(token);
-				lineWidth = tokenWidth;
+				String carried = carriedOver(line, token);
+				flush(line, lines);
+				line.append(carried).append(token);
+				lineWidth = width(line.toString(), size);
 			}
 			else {
 				for (int i = 0; i < token.length();) {
@@ -105,6 +110,28 @@ final class Typeset {
 			}
 		}
 		lines.add(line.toString().stripTrailing());
+	}
+
+	/**
+	 * The character that moves to the next line with the token so that no line ends with
+	 * an opening bracket or starts with a closing mark (the usual rule of Chinese
+	 * typesetting).
+	 */
+	private String carriedOver(StringBuilder line, String token) {
+		if (line.codePointCount(0, line.length()) < 2) {
+			return "";
+		}
+		int last = line.codePointBefore(line.length());
+		boolean opening = OPENING.indexOf(last) >= 0;
+		boolean closingNext = CLOSING.indexOf(token.codePointAt(0)) >= 0 && !this.fonts.latinHas(last)
+				&& !Character.isWhitespace(last);
+		if (!opening && !closingNext) {
+			return "";
+		}
+		int cut = line.length() - Character.charCount(last);
+		String carried = line.substring(cut);
+		line.setLength(cut);
+		return carried;
 	}
 
 	private static float flush(StringBuilder line, List<String> lines) {
@@ -129,7 +156,7 @@ final class Typeset {
 				}
 				wordKind = kind;
 			}
-			word.appendCodePoint((kind == 1) ? ' ' : codePoint);
+			word.appendCodePoint(printable(codePoint));
 		}
 		if (!word.isEmpty()) {
 			tokens.add(word.toString());
@@ -159,10 +186,13 @@ final class Typeset {
 	}
 
 	private int printable(int codePoint) {
-		if (Character.isWhitespace(codePoint) || Character.isISOControl(codePoint)) {
+		if (Character.isISOControl(codePoint)) {
 			return ' ';
 		}
-		return (this.fonts.latinHas(codePoint) || this.fonts.cjkHas(codePoint)) ? codePoint : MISSING;
+		if (this.fonts.latinHas(codePoint) || this.fonts.cjkHas(codePoint)) {
+			return codePoint;
+		}
+		return Character.isWhitespace(codePoint) ? ' ' : MISSING;
 	}
 
 	private float advance(int codePoint) {

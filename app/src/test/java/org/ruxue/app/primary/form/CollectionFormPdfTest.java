@@ -34,6 +34,7 @@ import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The information-collection form (R-P6, R-P14) read back the way a person and a school
@@ -153,6 +154,15 @@ class CollectionFormPdfTest {
 			.isLessThanOrEqualTo(FormSheet.RIGHT + 0.5f));
 		assertThat(text(form).replaceAll("\\s", "")).contains(expected.replaceAll("\\s", ""));
 		assertThat(linesHolding(positions, "甲一号院")).as("the address runs over several lines").isGreaterThan(2);
+	}
+
+	@Test
+	void aTypicalFormFitsOnOnePage() throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf.render(CollectionForms.haidianChild()))) {
+			assertThat(document.getNumberOfPages()).isEqualTo(1);
+			assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, within(0.1f));
+			assertThat(document.getPage(0).getMediaBox().getHeight()).isCloseTo(841.89f, within(0.1f));
+		}
 	}
 
 	@Test
