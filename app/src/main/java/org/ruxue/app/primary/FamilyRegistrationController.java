@@ -34,10 +34,14 @@ class FamilyRegistrationController {
 
 	private final RegistrationPages pages;
 
-	FamilyRegistrationController(PrimaryRegistrations registrations, Districts districts, RegistrationPages pages) {
+	private final CollectionForms forms;
+
+	FamilyRegistrationController(PrimaryRegistrations registrations, Districts districts, RegistrationPages pages,
+			CollectionForms forms) {
 		this.registrations = registrations;
 		this.districts = districts;
 		this.pages = pages;
+		this.forms = forms;
 	}
 
 	/**
@@ -97,6 +101,31 @@ class FamilyRegistrationController {
 				registration.status().active() && registration.status() != RegistrationStatus.ACCEPTED
 						&& registrations.windowOpen(registration.year()));
 		return "primary/registration";
+	}
+
+	/**
+	 * R-P6, R-P14: the collection form, printed again whenever the family wants, once the
+	 * identities are verified; a cancelled registration's form prints marked void.
+	 */
+	@GetMapping("/primary/mine/{id}/form.pdf")
+	org.springframework.http.ResponseEntity<byte[]> form(@PathVariable String id,
+			@AuthenticationPrincipal SignedIn family) {
+		Registration registration = pages.open(id, family, "family view");
+		if (registration.check() != IdentityCheck.VERIFIED) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT);
+		}
+		String checkUrl = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/school/forms")
+			.toUriString();
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.inline()
+						.filename(registration.number() + ".pdf")
+						.build()
+						.toString())
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(forms.render(registration, checkUrl));
 	}
 
 	/** R-P8, R-P9: the confirmation step, with the warning and the reason. */

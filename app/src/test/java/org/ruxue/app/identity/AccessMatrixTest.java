@@ -121,6 +121,7 @@ class AccessMatrixTest {
 			Map.entry("GET /primary/mine", Entry.of(Access.FAMILY)),
 			Map.entry("GET /primary/mine/{id}", Entry.of(Access.FAMILY)),
 			Map.entry("GET /primary/mine/{id}/cancel", Entry.of(Access.FAMILY)),
+			Map.entry("GET /primary/mine/{id}/form.pdf", Entry.of(Access.FAMILY)),
 			Map.entry("POST /primary/mine/{id}/cancel", new Entry(Access.FAMILY, "version=0&reason=x&confirmed=yes")),
 			Map.entry("GET /district/primary", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("GET /district/primary/{id}", Entry.of(Access.DISTRICT_OR_CITY)),
