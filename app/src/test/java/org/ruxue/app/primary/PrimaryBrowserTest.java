@@ -238,10 +238,11 @@ class PrimaryBrowserTest {
 
 		((JavascriptExecutor) browser)
 			.executeScript("window.ruxueOldPage = true;" + "const f = document.getElementById('registration-form');"
-					+ "const a = new FormData(f); fetch(f.action, {method: 'POST', body: new URLSearchParams(a)});"
-					+ "HTMLFormElement.prototype.submit.call(f);");
+					+ "const a = new FormData(f);" + "fetch(f.action, {method: 'POST', body: new URLSearchParams(a)})"
+					+ ".then(() => HTMLFormElement.prototype.submit.call(f));");
 		new WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/mine/"));
 
+		// the first request was answered before the second left: both reached the server
 		assertThat(jdbc.sql("select count(*) from primary_registration where family_account = ?")
 			.param(family.signedIn().id().value())
 			.query(Long.class)
