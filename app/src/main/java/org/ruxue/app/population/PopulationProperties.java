@@ -18,8 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ruxue.population")
 record PopulationProperties(@DefaultValue("local") String adapter, @DefaultValue Http http) {
 
-	static final String ADAPTER = "ruxue.population.adapter";
-
 	PopulationProperties {
 		if (!List.of("local", "http").contains(adapter)) {
 			throw new IllegalArgumentException("ruxue.population.adapter must be local or http, not " + adapter);
