@@ -3,15 +3,10 @@ package org.ruxue.app.population;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +57,7 @@ public final class CityScaleGenerator {
 				seconds(System.nanoTime() - start));
 		if (options.load() != null) {
 			long loadStart = System.nanoTime();
-			long loaded = load(options.out().resolve(POPULATION_FILE), options.load());
+			long loaded = PopulationCsvLoader.load(options.out().resolve(POPULATION_FILE), options.load());
 			System.out.printf("Loaded %d new persons into population_person (%d already there) in %s%n", loaded,
 					summary.persons() - loaded, seconds(System.nanoTime() - loadStart));
 		}
@@ -104,33 +99,6 @@ public final class CityScaleGenerator {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write into " + options.out(), ex);
-		}
-	}
-
-	/**
-	 * Adds the persons of a population file to {@code population_person} in one
-	 * transaction; persons already there (the demo's, an earlier load) are kept.
-	 * @return the number of persons added
-	 */
-	static long load(Path populationFile, String jdbcUrl) {
-		try (Connection connection = DriverManager.getConnection(jdbcUrl);
-				Reader csv = Files.newBufferedReader(populationFile, StandardCharsets.UTF_8)) {
-			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("create temporary table incoming_person (like population_person) on commit drop");
-				PopulationPersons.copy(connection, "incoming_person", csv);
-				long added = statement.executeUpdate(
-						"insert into population_person select * from incoming_person on conflict (id_number) do nothing");
-				connection.commit();
-				return added;
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Loading into " + jdbcUrl.replaceAll("password=[^&]*", "password=***")
-					+ " failed: " + ex.getMessage(), ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

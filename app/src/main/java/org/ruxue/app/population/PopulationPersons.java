@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -66,6 +67,23 @@ class PopulationPersons {
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/**
+	 * Adds the persons of a {@link PopulationCsv} file in the caller's transaction on
+	 * this connection; persons already in the register are kept as they are.
+	 * @return the number of persons added
+	 */
+	static long add(Connection connection, Reader csv) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("create temporary table incoming_person (like population_person) on commit drop");
+			copy(connection, "incoming_person", csv);
+			return statement.executeUpdate(
+					"insert into population_person select * from incoming_person on conflict (id_number) do nothing");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Adding persons to population_person failed: " + ex.getMessage(), ex);
 		}
 	}
 

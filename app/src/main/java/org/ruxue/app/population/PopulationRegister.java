@@ -1,54 +1,42 @@
 package org.ruxue.app.population;
 
-import java.text.Normalizer;
-
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The population register as the platform sees it (R-P11). This is the local adapter,
- * which answers from the synthetic register in this database and works out of the box;
- * the network adapter to the real register comes in behind the same facade.
+ * The population register as the platform sees it (R-P11), whichever adapter answers: the
+ * local register table or the JSON service (docs/population.md).
  */
 @Service
 public class PopulationRegister {
 
-	private final PopulationPersons persons;
+	private final PopulationLookup lookup;
 
-	PopulationRegister(PopulationPersons persons) {
-		this.persons = persons;
+	PopulationRegister(PopulationLookup lookup) {
+		this.lookup = lookup;
 	}
 
 	/**
-	 * Whether the register knows the number and holds this name for it.
+	 * The same as {@link #verify(IdCardNumber, String)} for the number as typed.
 	 * @throws InvalidIdCardNumberException when the text cannot be an ID number: that is
 	 * the family's typo, not the register's answer
+	 * @throws PopulationRegisterUnavailable when the register cannot answer now
 	 */
-	@Transactional(readOnly = true)
 	public Verification verify(String idNumber, String name) {
 		return verify(IdCardNumber.parse(idNumber), name);
 	}
 
-	@Transactional(readOnly = true)
-	public Verification verify(IdCardNumber idNumber, String name) {
-		return persons.nameOf(idNumber)
-			.map(registered -> comparable(registered).equals(comparable(name)) ? Verification.MATCH
-					: Verification.NAME_MISMATCH)
-			.orElse(Verification.NOT_FOUND);
-	}
-
 	/**
-	 * Names are compared as a clerk would read them: full-width and half-width forms
-	 * alike, blanks ignored, and the several dots people type inside minority names
-	 * (买买提·艾力) taken as one.
+	 * Whether the register knows the number and holds this name for it: {@code MATCH},
+	 * {@code NAME_MISMATCH} or {@code NOT_FOUND}, each a final answer about the person.
+	 * When the register cannot answer (a timeout, a refused connection, a server error
+	 * after the retries, a malformed answer, or the circuit breaker open) this throws
+	 * {@link PopulationRegisterUnavailable} instead of guessing: the caller keeps the
+	 * registration pending and asks again later, so that an outage never loses or fails a
+	 * registration.
+	 * @throws PopulationRegisterUnavailable when the register cannot answer now
 	 */
-	private static String comparable(String name) {
-		if (name == null) {
-			return "";
-		}
-		return Normalizer.normalize(name, Normalizer.Form.NFKC)
-			.replaceAll("[\\s\\u3000]", "")
-			.replaceAll("[\\u00B7\\u2022\\u2027\\u30FB\\uFF65\\u2219.]", "·");
+	public Verification verify(IdCardNumber idNumber, String name) {
+		return lookup.verify(idNumber, name);
 	}
 
 }
