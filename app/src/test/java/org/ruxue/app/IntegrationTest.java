@@ -17,7 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ruxue.database.ephemeral=true", "ruxue.clock.fixed=2017-05-10T09:00:00+08:00" })
+		properties = { "ruxue.database.ephemeral=true", "ruxue.clock.fixed=2017-05-10T09:00:00+08:00",
+				// identity checks run when a test asks for them (IdentityChecks#checkDue)
+				"ruxue.primary.identity-check-delay=1h" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface IntegrationTest {

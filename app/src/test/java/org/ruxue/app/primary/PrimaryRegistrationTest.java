@@ -96,6 +96,27 @@ class PrimaryRegistrationTest {
 	}
 
 	@Test
+	void rP11_anOutageOfTheRegisterKeepsTheRegistrationPendingAndItIsAskedAgainLater() {
+		PrimaryFixtures.Family family = fixtures.family("停机");
+		Registration r = submit(family, family.form(PrimaryFixtures.DC_ADDRESS));
+		IdentityChecks duringOutage = new IdentityChecks(registrations,
+				org.ruxue.app.population.Registers.unavailable(), java.time.Clock.systemUTC(), 1000);
+		Instant now = Instant.now().plusSeconds(3600L * 24 * 365 * 30);
+
+		duringOutage.checkDue(now);
+
+		Registration pending = registrations.byId(r.id()).orElseThrow();
+		assertThat(pending.check()).isEqualTo(IdentityCheck.PENDING);
+		assertThat(pending.verifyAttempts()).isGreaterThanOrEqualTo(1);
+		assertThat(checks.checkDue(now)).as("not due again before the pause").isZero();
+		assertThat(registrations.byId(r.id()).orElseThrow().check()).isEqualTo(IdentityCheck.PENDING);
+
+		checks.checkDue(now.plus(IdentityChecks.MAX_PAUSE).plusSeconds(1));
+
+		assertThat(registrations.byId(r.id()).orElseThrow().check()).isEqualTo(IdentityCheck.VERIFIED);
+	}
+
+	@Test
 	void rP5_theCategoryFollowsHukouAndPropertyInTheZone() {
 		PrimaryFixtures.Family parents = fixtures.family("类别一");
 		PrimaryFixtures.Family grandparents = fixtures.family("类别二");
