@@ -48,4 +48,21 @@ public class RegisteredChildren {
 			.list();
 	}
 
+	/**
+	 * Non-local children (no Beijing hukou) born in the range, with the district they
+	 * live in: the district that reviews their study permit (R-P7).
+	 */
+	@Transactional(readOnly = true)
+	public List<RegisteredChild> nonLocalBornBetween(LocalDate from, LocalDate to, int limit) {
+		return jdbc.sql("""
+				select p.id_number, p.name, s.district_code
+				from population_person p join street s on s.code = p.address_street_code
+				where p.birth_date between ? and ? and p.hukou_type = 'NON_LOCAL' order by p.id_number limit ?
+				""")
+			.params(from, to, limit)
+			.query((rs, n) -> new RegisteredChild(new IdCardNumber(rs.getString("id_number")), rs.getString("name"),
+					rs.getString("district_code")))
+			.list();
+	}
+
 }
