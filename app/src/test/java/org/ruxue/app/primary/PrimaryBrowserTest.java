@@ -117,8 +117,8 @@ class PrimaryBrowserTest {
 		Registration registration = registrationNumbered(number);
 		try (var pdfDocument = org.apache.pdfbox.Loader.loadPDF(form.body())) {
 			String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(pdfDocument);
-			assertThat(printed).contains(number, registration.formCode(), family.childName(),
-					family.child().value(), "入学测试东城小学");
+			assertThat(printed).contains(number, registration.formCode(), family.childName(), family.child().value(),
+					"入学测试东城小学");
 			var page = new org.apache.pdfbox.rendering.PDFRenderer(pdfDocument).renderImageWithDPI(0, 100);
 			java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
 			javax.imageio.ImageIO.write(page, "png",
