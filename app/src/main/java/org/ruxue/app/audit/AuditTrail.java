@@ -1,10 +1,13 @@
 package org.ruxue.app.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The trail's facade: it appends every {@link AuditedEvent} in the publisher's
@@ -19,11 +22,44 @@ public class AuditTrail {
 		this.entries = entries;
 	}
 
-	/** Synchronous on purpose: a change whose entry cannot be written must not commit. */
+	/**
+	 * Synchronous on purpose: a change whose entry cannot be written must not commit. The
+	 * entry is appended at the end of the publisher's transaction, just before it
+	 * commits: appending serialises on the chain's lock until the commit, so the lock is
+	 * held for the append and the commit only, not for the rest of the publisher's work.
+	 */
 	@EventListener
 	@Transactional
 	void on(AuditedEvent event) {
-		entries.append(event.auditRecord());
+		pendingInThisTransaction().add(event.auditRecord());
+	}
+
+	/**
+	 * The records of the current transaction, found among its synchronizations, which a
+	 * suspended transaction (REQUIRES_NEW) does not share with the one it waits for.
+	 */
+	private List<AuditRecord> pendingInThisTransaction() {
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof PendingAppends pending && pending.trail() == this) {
+				return pending.records();
+			}
+		}
+		PendingAppends pending = new PendingAppends(this, new ArrayList<>());
+		TransactionSynchronizationManager.registerSynchronization(pending);
+		return pending.records();
+	}
+
+	private record PendingAppends(AuditTrail trail, List<AuditRecord> records) implements TransactionSynchronization {
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			// by index: appending may not publish more, but a listener of the same
+			// transaction may still add records before this runs
+			for (int i = 0; i < records.size(); i++) {
+				trail.entries.append(records.get(i));
+			}
+		}
+
 	}
 
 	/**

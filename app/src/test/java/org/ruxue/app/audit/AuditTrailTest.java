@@ -91,6 +91,51 @@ class AuditTrailTest {
 	}
 
 	@Test
+	void theEntriesOfOneTransactionAreAppendedInOrderWhenItCommits() {
+		String together = UUID.randomUUID().toString();
+
+		transactions.executeWithoutResult(tx -> {
+			events.publishEvent(new SomethingChanged(together, 1));
+			events.publishEvent(new SomethingChanged(together, 2));
+			assertThat(trail.about("test-subject", together)).as("not before the commit").isEmpty();
+		});
+
+		List<AuditEntry> entries = trail.about("test-subject", together);
+		assertThat(entries).extracting(AuditEntry::after).containsExactly("step=1", "step=2");
+		assertThat(entries.get(1).position()).isEqualTo(entries.get(0).position() + 1);
+	}
+
+	@Test
+	void aChangeWhoseEntryCannotBeWrittenDoesNotCommit() throws Exception {
+		String change = UUID.randomUUID().toString();
+		try (Connection owner = ownerConnection()) {
+			owner.createStatement().execute("create table if not exists audit_test_change (subject text primary key)");
+			owner.createStatement().execute("grant select, insert on audit_test_change to public");
+		}
+
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			jdbc.sql("insert into audit_test_change values (?)").param(change).update();
+			// PostgreSQL refuses a NUL character in text: the append fails at commit
+			events.publishEvent(new Unwritable(change));
+		})).isInstanceOf(DataAccessException.class);
+
+		assertThat(jdbc.sql("select count(*) from audit_test_change where subject = ?")
+			.param(change)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	record Unwritable(String subject) implements AuditedEvent {
+
+		@Override
+		public AuditRecord auditRecord() {
+			return new AuditRecord(Actor.of("officer-110108", "DISTRICT_OFFICER"), "test.changed", "test-subject",
+					subject, List.of("R-G9"), null, "x\u0000y");
+		}
+
+	}
+
+	@Test
 	void detectsAModifiedEntry() throws Exception {
 		AuditEntry middle = written.get(1);
 		try (Connection owner = ownerConnection()) {

@@ -150,7 +150,7 @@ class PrimaryBrowserTest {
 	}
 
 	@Test
-	void rP8_insideTheWindowTheFamilyCancelsWithAConfirmationAndRegistersInAnotherDistrict() {
+	void rP8_rP9_rP10_insideTheWindowTheFamilyCancelsWithAConfirmationAndRegistersInAnotherDistrict() {
 		PrimaryFixtures.Family family = activatedFamily("浏览换区");
 		Registration first = registrations.submit(PrimaryFixtures.DONGCHENG, family.form(PrimaryFixtures.DC_ADDRESS),
 				family.signedIn());
@@ -158,6 +158,7 @@ class PrimaryBrowserTest {
 
 		browser.get(url("/primary/mine/" + first.id()));
 		submit(browser, By.id("cancel"));
+		// R-P9: the warning that a late change may cost the place in the zone
 		assertThat(text(browser, "warning")).contains("可能影响孩子在原学区的入学机会", "作废");
 		type(browser, "reason", "搬到西城");
 		submit(browser, By.id("confirm-cancel"));
@@ -167,6 +168,7 @@ class PrimaryBrowserTest {
 		submit(browser, By.id("confirm-cancel"));
 		assertThat(browser.getPageSource()).contains("登记已撤销");
 
+		// R-P10: hukou stays in Dongcheng, the family now chooses its home district
 		submit(browser, By.linkText("西城区"));
 		fill(browser, family.form(PrimaryFixtures.XC_ADDRESS));
 		Select hukou = new Select(browser.findElement(By.id("hukouDistrict")));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.ruxue.app.IntegrationTest;
+import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.audit.AuditTrail;
 import org.ruxue.app.calendar.EnrollmentCalendar;
@@ -293,7 +294,34 @@ class PrimaryRegistrationTest {
 	}
 
 	@Test
-	void rP8_insideTheWindowTheFamilyCancelsAndRegistersInAnotherDistrict() {
+	void rP10_hukouAndHomeInDifferentDistrictsTheFamilyChoosesEitherAndTheCategoryFollowsTheChoice() {
+		PrimaryFixtures.Family byHome = fixtures.family("择区房");
+		PrimaryFixtures.Family byHukou = fixtures.family("择区户");
+		// both: hukou in Dongcheng, the parents' flat in Xicheng
+		RegistrationForm home = byHome.form(PrimaryFixtures.XC_ADDRESS);
+		RegistrationForm hukou = byHukou.form(PrimaryFixtures.DC_ADDRESS);
+		hukou.setHomeTenure("OTHER");
+		hukou.setCertificateNumber("");
+		hukou.setCertificateDate("");
+		hukou.setOwner("");
+
+		Registration inXicheng = registrations.submit(PrimaryFixtures.XICHENG, home, byHome.signedIn());
+		Registration inDongcheng = registrations.submit(PrimaryFixtures.DONGCHENG, hukou, byHukou.signedIn());
+
+		assertThat(inXicheng.districtCode()).isEqualTo(PrimaryFixtures.XICHENG);
+		assertThat(inXicheng.categoryPosition()).as("hukou elsewhere, property in the zone").isEqualTo(3);
+		assertThat(inXicheng.categoryInputs()).contains("hukouInZone=false", "property=PARENTS");
+		assertThat(inDongcheng.districtCode()).isEqualTo(PrimaryFixtures.DONGCHENG);
+		assertThat(inDongcheng.categoryPosition()).as("hukou in the zone without property").isEqualTo(4);
+		assertThat(inDongcheng.categoryInputs()).contains("hukouInZone=true", "property=NONE");
+		// R-P4: having chosen, the family cannot also register in the other district
+		assertThatThrownBy(() -> registrations.submit(PrimaryFixtures.DONGCHENG,
+				byHome.form(PrimaryFixtures.DC_ADDRESS), byHome.signedIn()))
+			.isInstanceOf(RegistrationRefused.class);
+	}
+
+	@Test
+	void rP8_rP9_insideTheWindowTheFamilyCancelsAndRegistersInAnotherDistrict() {
 		PrimaryFixtures.Family family = fixtures.family("换区");
 		Registration first = submit(family, family.form(PrimaryFixtures.DC_ADDRESS));
 		checkAll();
@@ -358,6 +386,22 @@ class PrimaryRegistrationTest {
 			.isInstanceOfSatisfying(RegistrationRefused.class,
 					refused -> assertThat(refused.problems()).extracting(FieldProblem::messageKey)
 						.containsExactly("primary.error.cancel-accepted"));
+	}
+
+	@Test
+	void rP12_aSchoolAcceptsAChildOnlyThroughTheApprovedFormOfItsRegistration() {
+		SignedIn teacher = PrimaryFixtures.teacher(PrimaryFixtures.DONGCHENG, PrimaryFixtures.DC_SCHOOL);
+		PrimaryFixtures.Family family = fixtures.family("未登记");
+		Registration r = submit(family, family.form(PrimaryFixtures.DC_ADDRESS));
+		checkAll();
+		Registration verified = registrations.byId(r.id()).orElseThrow();
+
+		// a code no registration printed finds nothing to accept
+		assertThat(registrations.checkForm("ABCD-EFGH", teacher)).isEmpty();
+		// a registration the district has not approved is not accepted either
+		assertThatThrownBy(() -> registrations.accept(verified.id(), verified.version(), teacher))
+			.isInstanceOf(RegistrationRefused.class);
+		assertThat(registrations.byId(r.id()).orElseThrow().status()).isNotEqualTo(RegistrationStatus.ACCEPTED);
 	}
 
 	@Test
