@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.ruxue.app.audit.Actor;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +35,55 @@ public class EnrollmentCalendar {
 
 	private final ApplicationEventPublisher events;
 
-	EnrollmentCalendar(EnrollmentYears years, Clock clock, CityClock cityClock, ApplicationEventPublisher events) {
+	private final JdbcClient jdbc;
+
+	/**
+	 * The years as last read, with the stamp they were read at; replaced, never changed.
+	 */
+	private volatile Snapshot snapshot = new Snapshot("", new TreeMap<>());
+
+	EnrollmentCalendar(EnrollmentYears years, Clock clock, CityClock cityClock, ApplicationEventPublisher events,
+			JdbcClient jdbc) {
 		this.years = years;
 		this.clock = clock;
 		this.cityClock = cityClock;
 		this.events = events;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The years as they are in the database now. Every page and every registration asks
+	 * the calendar several times, so the years are kept in memory and read again only
+	 * when their stamp changed: the years with the transaction id of each row's current
+	 * version (xmin), which changes with every save on any node and is never reused by a
+	 * save that rolled back. One small query instead of loading the aggregates each time.
+	 */
+	private NavigableMap<Integer, YearView> current() {
+		String stamp = jdbc
+			.sql("select coalesce(string_agg(year || ':' || xmin, ',' order by year), '') " + "from enrollment_year")
+			.query(String.class)
+			.single();
+		Snapshot known = snapshot;
+		if (known.stamp().equals(stamp)) {
+			return known.years();
+		}
+		NavigableMap<Integer, YearView> loaded = new TreeMap<>();
+		for (EnrollmentYear year : years.findAllByOrderByYearAsc()) {
+			loaded.put(year.year(), new YearView(year.version(), year.windows(), year.rules()));
+		}
+		// read in the same transaction as the stamp, so the two agree
+		snapshot = new Snapshot(stamp, Collections.unmodifiableNavigableMap(loaded));
+		return snapshot.years();
+	}
+
+	private Optional<YearView> year(int year) {
+		return Optional.ofNullable(current().get(year));
+	}
+
+	private record YearView(Integer version, List<PhaseWindow> windows, YearRules rules) {
+	}
+
+	private record Snapshot(String stamp, NavigableMap<Integer, YearView> years) {
 	}
 
 	public Instant now() {
@@ -53,11 +101,7 @@ public class EnrollmentCalendar {
 	@Transactional(readOnly = true)
 	public Optional<Integer> currentYear() {
 		int thisYear = today().getYear();
-		return years.findAllByOrderByYearAsc()
-			.stream()
-			.map(EnrollmentYear::year)
-			.filter(y -> y <= thisYear)
-			.max(Integer::compare);
+		return Optional.ofNullable(current().floorKey(thisYear));
 	}
 
 	@Transactional(readOnly = true)
@@ -73,12 +117,12 @@ public class EnrollmentCalendar {
 
 	@Transactional(readOnly = true)
 	public Optional<PhaseWindow> window(int year, PhaseKind kind) {
-		return years.findById(year).flatMap(y -> y.windows().stream().filter(w -> w.kind() == kind).findFirst());
+		return year(year).flatMap(y -> y.windows().stream().filter(w -> w.kind() == kind).findFirst());
 	}
 
 	@Transactional(readOnly = true)
 	public List<PhaseWindow> windows(int year) {
-		return years.findById(year).map(EnrollmentYear::windows).orElse(List.of());
+		return year(year).map(YearView::windows).orElse(List.of());
 	}
 
 	@Transactional(readOnly = true)
@@ -99,7 +143,7 @@ public class EnrollmentCalendar {
 
 	@Transactional(readOnly = true)
 	public Optional<YearRules> rules(int year) {
-		return years.findById(year).map(EnrollmentYear::rules);
+		return year(year).map(YearView::rules);
 	}
 
 	/**
@@ -108,12 +152,12 @@ public class EnrollmentCalendar {
 	 */
 	@Transactional(readOnly = true)
 	public Integer version(int year) {
-		return years.findById(year).map(EnrollmentYear::version).orElse(null);
+		return year(year).map(YearView::version).orElse(null);
 	}
 
 	@Transactional(readOnly = true)
 	public List<Integer> years() {
-		return years.findAllByOrderByYearAsc().stream().map(EnrollmentYear::year).toList();
+		return List.copyOf(current().keySet());
 	}
 
 	/**
@@ -137,7 +181,7 @@ public class EnrollmentCalendar {
 	}
 
 	private List<PhaseWindow> allWindows() {
-		return years.findAllByOrderByYearAsc().stream().flatMap(y -> y.windows().stream()).toList();
+		return current().values().stream().flatMap(y -> y.windows().stream()).toList();
 	}
 
 }

@@ -15,6 +15,8 @@ import org.ruxue.app.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +42,12 @@ class EnrollmentCalendarTest {
 
 	@Autowired
 	AuditTrail trail;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@BeforeEach
 	void sourceYear() {
@@ -126,9 +134,39 @@ class EnrollmentCalendarTest {
 		assertThat(calendar.rules(2017).orElseThrow().ageCutoff()).isEqualTo(LocalDate.of(2011, 8, 31));
 	}
 
+	@Test
+	void anEditSavedOnAnotherNodeIsSeenOnTheNextRead() {
+		assertThat(calendar.rules(2017).orElseThrow().ageCutoff()).isEqualTo(LocalDate.of(2011, 8, 31));
+		EnrollmentCalendar otherNode = at("2017-05-10T09:00:00+08:00");
+
+		otherNode.schedule(2017, otherNode.version(2017), otherNode.windows(2017), LocalDate.of(2011, 8, 30), Map.of(),
+				Actor.of("city-admin", "CITY_ADMIN"));
+
+		assertThat(calendar.rules(2017).orElseThrow().ageCutoff()).isEqualTo(LocalDate.of(2011, 8, 30));
+		assertThat(calendar.version(2017)).isEqualTo(otherNode.version(2017));
+	}
+
+	@Test
+	void anEditThatRolledBackIsNotSeenEvenByTheCalendarThatReadItBeforeTheRollback() {
+		assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+			calendar.schedule(2017, calendar.version(2017), calendar.windows(2017), LocalDate.of(2011, 8, 29), Map.of(),
+					Actor.of("city-admin", "CITY_ADMIN"));
+			assertThat(calendar.rules(2017).orElseThrow().ageCutoff()).isEqualTo(LocalDate.of(2011, 8, 29));
+			throw new IllegalStateException("the edit fails later in its transaction");
+		})).isInstanceOf(IllegalStateException.class);
+
+		assertThat(at("2017-05-10T09:00:00+08:00").rules(2017).orElseThrow().ageCutoff())
+			.isEqualTo(LocalDate.of(2011, 8, 31));
+		// the next save, on another node, has the version number the rolled-back one had
+		EnrollmentCalendar otherNode = at("2017-05-10T09:00:00+08:00");
+		otherNode.schedule(2017, otherNode.version(2017), otherNode.windows(2017), LocalDate.of(2011, 8, 28), Map.of(),
+				Actor.of("city-admin", "CITY_ADMIN"));
+		assertThat(calendar.rules(2017).orElseThrow().ageCutoff()).isEqualTo(LocalDate.of(2011, 8, 28));
+	}
+
 	private EnrollmentCalendar at(String moment) {
 		Clock fixed = Clock.fixed(OffsetDateTime.parse(moment).toInstant(), cityClock.zone());
-		return new EnrollmentCalendar(years, fixed, cityClock, events);
+		return new EnrollmentCalendar(years, fixed, cityClock, events, jdbc);
 	}
 
 }
