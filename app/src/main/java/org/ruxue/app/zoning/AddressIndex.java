@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -49,6 +51,12 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 final class AddressIndex {
 
 	private static final int CANDIDATES = 24;
+
+	/** Shorter texts are one edit away from too many keys to be worth it. */
+	private static final int FUZZY_MIN_LENGTH = 4;
+
+	/** The keys one edit away that the fuzzy step looks at, at most. */
+	private static final int FUZZY_EXPANSIONS = 50;
 
 	private static final Pattern NUMBERS = Pattern.compile("\\d+");
 
@@ -74,6 +82,12 @@ final class AddressIndex {
 	/** Lucene's document number to the entry's position, read once. */
 	private final int[] docToOrdinal;
 
+	/**
+	 * Every normalised standard text and alias with the entries that have it: the exact
+	 * path, which most typed addresses take, is a hash lookup instead of a search.
+	 */
+	private final Map<String, int[]> ordinalsByKey;
+
 	private AddressIndex(ByteBuffersDirectory directory, DirectoryReader reader, DictionaryEntry[] entries,
 			String[][] keys, Map<String, TreeSet<Integer>> yearsByDistrict) {
 		this.directory = directory;
@@ -84,6 +98,7 @@ final class AddressIndex {
 		this.keys = keys;
 		this.yearsByDistrict = yearsByDistrict;
 		this.docToOrdinal = docToOrdinal(reader);
+		this.ordinalsByKey = ordinalsByKey(keys);
 		this.levels = java.util.Arrays.stream(entries)
 			.map(DictionaryEntry::level)
 			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(EntryLevel.class)));
@@ -110,6 +125,19 @@ final class AddressIndex {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot build the address index", ex);
 		}
+	}
+
+	private static Map<String, int[]> ordinalsByKey(String[][] keys) {
+		Map<String, int[]> byKey = new HashMap<>(keys.length * 2);
+		for (int ordinal = 0; ordinal < keys.length; ordinal++) {
+			for (String key : new LinkedHashSet<>(java.util.Arrays.asList(keys[ordinal]))) {
+				int[] known = byKey.get(key);
+				int[] grown = (known == null) ? new int[1] : java.util.Arrays.copyOf(known, known.length + 1);
+				grown[grown.length - 1] = ordinal;
+				byKey.put(key, grown);
+			}
+		}
+		return byKey;
 	}
 
 	private static int[] docToOrdinal(DirectoryReader reader) {
@@ -167,8 +195,13 @@ final class AddressIndex {
 	List<IndexHit> search(TypedAddress typed, String districtCode, EntryLevel level, Integer year, int currentYear,
 			int limit) {
 		Query filter = filter(districtCode, level, year, currentYear);
-		// most typed addresses normalise to a dictionary text or alias: one term lookup
-		List<IndexHit> hits = candidates(typed, new TermQuery(new Term("key", typed.core())), filter);
+		// most typed addresses normalise to a dictionary text or alias: one hash lookup
+		List<IndexHit> hits = exact(typed, districtCode, level, year, currentYear);
+		if (hits.isEmpty() && typed.core().length() >= FUZZY_MIN_LENGTH) {
+			// a typo or a character left out or added: the keys one edit away
+			hits = candidates(typed, new FuzzyQuery(new Term("key", typed.core()), 1, 0, FUZZY_EXPANSIONS, true),
+					filter);
+		}
 		if (hits.isEmpty()) {
 			// then character pairs, half of which must match; then single characters,
 			// which
@@ -188,6 +221,48 @@ final class AddressIndex {
 			.thenComparing(IndexHit::differences)
 			.thenComparing(Comparator.comparingDouble(IndexHit::score).reversed()));
 		return hits.stream().limit(limit).toList();
+	}
+
+	/**
+	 * The entries whose standard text or alias normalises to the typed text, filtered as
+	 * {@link #filter} does in the index, in dictionary order as the term query returned
+	 * them.
+	 */
+	private List<IndexHit> exact(TypedAddress typed, String districtCode, EntryLevel level, Integer year,
+			int currentYear) {
+		int[] ordinals = ordinalsByKey.get(typed.core());
+		if (ordinals == null) {
+			return new ArrayList<>();
+		}
+		List<IndexHit> hits = new ArrayList<>();
+		for (int ordinal : ordinals) {
+			DictionaryEntry entry = entries[ordinal];
+			if (inScope(entry, districtCode, level, year, currentYear)) {
+				IndexHit hit = verify(typed, ordinal, 1f);
+				if (hit != null) {
+					hits.add(hit);
+					if (hits.size() == CANDIDATES) {
+						break;
+					}
+				}
+			}
+		}
+		return hits;
+	}
+
+	private boolean inScope(DictionaryEntry entry, String districtCode, EntryLevel level, Integer year,
+			int currentYear) {
+		if (level != null && entry.level() != level) {
+			return false;
+		}
+		if (districtCode != null) {
+			Integer y = (year != null) ? year : effectiveYear(districtCode, currentYear);
+			return entry.districtCode().equals(districtCode) && y != null && entry.year() == y;
+		}
+		if (year != null) {
+			return entry.year() == year;
+		}
+		return Objects.equals(entry.year(), effectiveYear(entry.districtCode(), currentYear));
 	}
 
 	/** At least half of the terms. */
