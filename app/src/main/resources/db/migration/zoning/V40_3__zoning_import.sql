@@ -10,6 +10,8 @@ CREATE TABLE zoning_import
   kind            TEXT        NOT NULL CHECK (kind IN ('SCHOOLS', 'ADDRESSES')),
   file_name       TEXT        NOT NULL,
   file_sha256     TEXT        NOT NULL CHECK (file_sha256 ~ '^[0-9a-f]{64}$'),
+  -- the file's header row, which says which column holds what
+  header          TEXT[]      NOT NULL DEFAULT '{}',
   status          TEXT        NOT NULL
     CHECK (status IN ('READING', 'READY', 'REFUSED', 'WRITING', 'WRITTEN', 'CANCELLED', 'FAILED')),
   -- a problem of the whole file (not a spreadsheet, too many rows, wrong header): a message key
@@ -25,6 +27,9 @@ CREATE TABLE zoning_import
   rows_with_errors INTEGER    NOT NULL DEFAULT 0,
   created_by      TEXT        NOT NULL,
   created_at      TIMESTAMPTZ NOT NULL,
+  -- the worker's last sign of life: a job that stops moving was interrupted (its node
+  -- stopped); its write transaction rolled back, so nothing of it was written
+  progress_at     TIMESTAMPTZ NOT NULL,
   finished_at     TIMESTAMPTZ
 );
 
