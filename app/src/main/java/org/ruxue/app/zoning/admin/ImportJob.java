@@ -20,28 +20,28 @@ record ImportJob(UUID id, String districtCode, ImportKind kind, String fileName,
 
 	}
 
-	boolean running(Instant now) {
+	public boolean running(Instant now) {
 		return (status == Status.READING || status == Status.WRITING) && !stalled(now);
 	}
 
-	boolean stalled(Instant now) {
+	public boolean stalled(Instant now) {
 		return (status == Status.READING || status == Status.WRITING) && progressAt.plus(STALLED).isBefore(now);
 	}
 
 	/** The officer may write it: read, no row with errors, something to change. */
-	boolean confirmable() {
+	public boolean confirmable() {
 		return status == Status.READY && rowsWithErrors == 0 && added + changed > 0;
 	}
 
-	boolean cancellable() {
+	public boolean cancellable() {
 		return status == Status.READY;
 	}
 
-	int percentRead() {
+	public int percentRead() {
 		return (rowsRead == 0) ? 0 : 100 * rowsChecked / rowsRead;
 	}
 
-	int percentWritten() {
+	public int percentWritten() {
 		return (rowsToWrite == 0) ? 0 : 100 * rowsWritten / rowsToWrite;
 	}
 

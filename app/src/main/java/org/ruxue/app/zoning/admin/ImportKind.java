@@ -31,7 +31,7 @@ enum ImportKind {
 		return columns;
 	}
 
-	String slug() {
+	public String slug() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
