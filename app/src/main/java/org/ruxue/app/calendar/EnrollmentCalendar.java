@@ -180,6 +180,25 @@ public class EnrollmentCalendar {
 		events.publishEvent(new EnrollmentYearChanged(year, by, before, enrollmentYear.summary()));
 	}
 
+	/**
+	 * R-Z4: a district sets (or, with null, removes) its multi-school cutoff for a year
+	 * the city has set up; the rest of the year stays as it is.
+	 * @return false when the city has not set up the year
+	 */
+	@Transactional
+	public boolean setZoningCutoff(int year, String districtCode, LocalDate cutoff, Actor by) {
+		var enrollmentYear = years.findById(year);
+		if (enrollmentYear.isEmpty()) {
+			return false;
+		}
+		String before = enrollmentYear.get().summary();
+		if (enrollmentYear.get().changeZoningCutoff(districtCode, cutoff)) {
+			years.save(enrollmentYear.get());
+			events.publishEvent(new EnrollmentYearChanged(year, by, before, enrollmentYear.get().summary()));
+		}
+		return true;
+	}
+
 	private List<PhaseWindow> allWindows() {
 		return current().values().stream().flatMap(y -> y.windows().stream()).toList();
 	}

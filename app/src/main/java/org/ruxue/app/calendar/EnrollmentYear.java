@@ -96,6 +96,23 @@ class EnrollmentYear {
 		newZoningCutoffs.forEach((district, cutoff) -> zoningCutoffs.put(district, new ZoningCutoff(cutoff)));
 	}
 
+	/**
+	 * R-Z4: sets or (with null) removes one district's multi-school cutoff, as the
+	 * district officer does.
+	 * @return whether anything changed
+	 */
+	boolean changeZoningCutoff(String districtCode, LocalDate cutoff) {
+		ZoningCutoff before = zoningCutoffs.get(districtCode);
+		if (cutoff == null) {
+			return zoningCutoffs.remove(districtCode) != null;
+		}
+		if (before != null && before.cutoff().equals(cutoff)) {
+			return false;
+		}
+		zoningCutoffs.put(districtCode, new ZoningCutoff(cutoff));
+		return true;
+	}
+
 	/** A short, stable description of the year for the audit trail's before/after. */
 	String summary() {
 		String windowText = windows().stream().map(PhaseWindow::toString).collect(Collectors.joining("; "));
