@@ -36,7 +36,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -52,11 +51,19 @@ final class AddressIndex {
 
 	private static final int CANDIDATES = 24;
 
-	/** Shorter texts are one edit away from too many keys to be worth it. */
-	private static final int FUZZY_MIN_LENGTH = 4;
+	/**
+	 * Keys at least this long are in the one-edit table; shorter texts are one edit away
+	 * from too many keys for that to help.
+	 */
+	private static final int ONE_EDIT_MIN_LENGTH = 4;
 
-	/** The keys one edit away that the fuzzy step looks at, at most. */
-	private static final int FUZZY_EXPANSIONS = 50;
+	/** The entries one edit away that are verified, at most. */
+	private static final int ONE_EDIT_CANDIDATES = 256;
+
+	/**
+	 * Bits of an entry's ordinal in a {@link #deletions} value; the hash has the rest.
+	 */
+	private static final int ORDINAL_BITS = 24;
 
 	private static final Pattern NUMBERS = Pattern.compile("\\d+");
 
@@ -88,6 +95,15 @@ final class AddressIndex {
 	 */
 	private final Map<String, int[]> ordinalsByKey;
 
+	/**
+	 * The one-edit table (a deletion neighbourhood): for every key of at least
+	 * {@link #ONE_EDIT_MIN_LENGTH} characters and every character of it, the key with
+	 * that character left out, as a 40-bit hash above the entry's ordinal, sorted. A
+	 * typed text one substitution away shares such a deletion with the key; one with a
+	 * character missing is such a deletion. About a key's length of longs per entry.
+	 */
+	private final long[] deletions;
+
 	private AddressIndex(ByteBuffersDirectory directory, DirectoryReader reader, DictionaryEntry[] entries,
 			String[][] keys, Map<String, TreeSet<Integer>> yearsByDistrict) {
 		this.directory = directory;
@@ -99,6 +115,7 @@ final class AddressIndex {
 		this.yearsByDistrict = yearsByDistrict;
 		this.docToOrdinal = docToOrdinal(reader);
 		this.ordinalsByKey = ordinalsByKey(keys);
+		this.deletions = deletions(keys);
 		this.levels = java.util.Arrays.stream(entries)
 			.map(DictionaryEntry::level)
 			.collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(EntryLevel.class)));
@@ -138,6 +155,42 @@ final class AddressIndex {
 			}
 		}
 		return byKey;
+	}
+
+	private static long[] deletions(String[][] keys) {
+		if (keys.length >= (1 << ORDINAL_BITS)) {
+			throw new IllegalArgumentException("The one-edit table holds at most 2^24 entries");
+		}
+		int size = 0;
+		for (String[] entryKeys : keys) {
+			for (String key : entryKeys) {
+				size += (key.length() >= ONE_EDIT_MIN_LENGTH) ? key.length() : 0;
+			}
+		}
+		long[] table = new long[size];
+		int next = 0;
+		for (int ordinal = 0; ordinal < keys.length; ordinal++) {
+			for (String key : keys[ordinal]) {
+				if (key.length() >= ONE_EDIT_MIN_LENGTH) {
+					for (int i = 0; i < key.length(); i++) {
+						table[next++] = (hashWithout(key, i) << ORDINAL_BITS) | ordinal;
+					}
+				}
+			}
+		}
+		java.util.Arrays.sort(table);
+		return table;
+	}
+
+	/** FNV-1a over the characters but the one at {@code left} (-1: all), 40 bits. */
+	private static long hashWithout(String text, int left) {
+		long hash = 0xcbf29ce484222325L;
+		for (int i = 0; i < text.length(); i++) {
+			if (i != left) {
+				hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+			}
+		}
+		return (hash ^ (hash >>> 40)) & ((1L << (64 - ORDINAL_BITS)) - 1);
 	}
 
 	private static int[] docToOrdinal(DirectoryReader reader) {
@@ -197,10 +250,9 @@ final class AddressIndex {
 		Query filter = filter(districtCode, level, year, currentYear);
 		// most typed addresses normalise to a dictionary text or alias: one hash lookup
 		List<IndexHit> hits = exact(typed, districtCode, level, year, currentYear);
-		if (hits.isEmpty() && typed.core().length() >= FUZZY_MIN_LENGTH) {
-			// a typo or a character left out or added: the keys one edit away
-			hits = candidates(typed, new FuzzyQuery(new Term("key", typed.core()), 1, 0, FUZZY_EXPANSIONS, true),
-					filter);
+		if (hits.isEmpty()) {
+			// a typo, or a character left out or added: the keys one edit away
+			hits = oneEditAway(typed, districtCode, level, year, currentYear);
 		}
 		if (hits.isEmpty()) {
 			// then character pairs, half of which must match; then single characters,
@@ -248,6 +300,54 @@ final class AddressIndex {
 			}
 		}
 		return hits;
+	}
+
+	/**
+	 * The entries whose key is one edit away from the typed text: a character wrong, left
+	 * out or added. Hash collisions cost a verification, nothing more: {@link #verify}
+	 * compares the texts themselves.
+	 */
+	private List<IndexHit> oneEditAway(TypedAddress typed, String districtCode, EntryLevel level, Integer year,
+			int currentYear) {
+		String text = typed.core();
+		Set<Integer> ordinals = new LinkedHashSet<>();
+		if (text.length() >= ONE_EDIT_MIN_LENGTH - 1) {
+			// a character left out: the typed text is a key without it
+			collectDeletions(hashWithout(text, -1), ordinals);
+			for (int i = 0; i < text.length() && ordinals.size() < ONE_EDIT_CANDIDATES; i++) {
+				// a character wrong: the two share the deletion at its place
+				collectDeletions(hashWithout(text, i), ordinals);
+				// a character added: without it the typed text is a key
+				int[] exact = ordinalsByKey.get(new StringBuilder(text).deleteCharAt(i).toString());
+				if (exact != null) {
+					for (int ordinal : exact) {
+						ordinals.add(ordinal);
+					}
+				}
+			}
+		}
+		List<IndexHit> hits = new ArrayList<>();
+		for (int ordinal : ordinals) {
+			if (hits.size() == CANDIDATES) {
+				break;
+			}
+			if (inScope(entries[ordinal], districtCode, level, year, currentYear)) {
+				IndexHit hit = verify(typed, ordinal, 1f);
+				if (hit != null) {
+					hits.add(hit);
+				}
+			}
+		}
+		return hits;
+	}
+
+	private void collectDeletions(long hash, Set<Integer> ordinals) {
+		long low = hash << ORDINAL_BITS;
+		int at = java.util.Arrays.binarySearch(deletions, low);
+		for (int i = (at >= 0) ? at : -at - 1; i < deletions.length && (deletions[i] >>> ORDINAL_BITS) == hash
+				&& ordinals.size() < ONE_EDIT_CANDIDATES; i++) {
+			ordinals.add((int) (deletions[i] & ((1 << ORDINAL_BITS) - 1)));
+		}
 	}
 
 	private boolean inScope(DictionaryEntry entry, String districtCode, EntryLevel level, Integer year,

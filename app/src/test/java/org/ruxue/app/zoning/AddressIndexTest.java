@@ -52,6 +52,25 @@ class AddressIndexTest {
 		assertThat(alias.entry().standardText()).isEqualTo("市政三公司7号院");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "市政三公同7号院", "市政三公7号院", "市政三公司司7号院", "志新西路7号号院" })
+	void oneCharacterWrongLeftOutOrAddedIsOneDifference(String typed) {
+		AddressIndex.IndexHit hit = search(typed, null).getFirst();
+
+		assertThat(hit.entry().standardText()).isEqualTo("市政三公司7号院");
+		assertThat(hit.kind()).isIn(MatchKind.SIMILAR, MatchKind.CONTAINS);
+		assertThat(hit.differences()).isEqualTo(1);
+	}
+
+	@Test
+	void twoCharactersWrongAreStillFoundByTheSearch() {
+		// two edits: not in the one-edit table, found through the character pairs
+		AddressIndex.IndexHit hit = search("市政山公同7号院", null).getFirst();
+
+		assertThat(hit.entry().standardText()).isEqualTo("市政三公司7号院");
+		assertThat(hit.differences()).isEqualTo(2);
+	}
+
 	@Test
 	void anotherNumberOnTheSameRoadIsAnotherHome() {
 		assertThat(search("志新西路1号", null)).extracting(h -> h.entry().standardText()).containsExactly("志新西路1号院");
