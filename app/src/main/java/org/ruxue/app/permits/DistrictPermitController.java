@@ -162,7 +162,8 @@ class DistrictPermitController {
 		model.addAttribute("district", d);
 		model.addAttribute("year", year);
 		PermitSettings.Source source = settings.source(d.code(), year).orElse(null);
-		model.addAttribute("source", source);
+		model.addAttribute("sourceCity", source != null && source.city());
+		model.addAttribute("sourceFrom", (source != null) ? source.fromYear() : null);
 		model.addAttribute("documents",
 				(documents != null) ? documents : PermitSettings.describe(settings.documents(d.code(), year)));
 		model.addAttribute("publishesOn", (publishesOn != null) ? publishesOn
