@@ -36,13 +36,20 @@ public record PermitApplication(PermitApplicationId id, String number, int year,
 
 	/**
 	 * What the family may know (R-P15): a decision not yet released reads as under
-	 * review, with no reason, no permit and the checks of the documents as they were.
+	 * review, with no reason, no permit and no check of any document; so do the checks
+	 * while the district reviews.
 	 */
 	public PermitApplication forFamily() {
+		List<Document> unchecked = documents.stream().map(Document::withoutCheck).toList();
+		if (status == ApplicationStatus.SUBMITTED) {
+			// the district's checks under way would foretell its decision
+			return new PermitApplication(id, number, year, districtCode, familyAccount, child, childName, status,
+					requestNote, requestDueOn, decisionReason, decidedAt, decidedBy, releasedAt, permitNumber,
+					submittedAt, changedAt, version, unchecked);
+		}
 		if (!decisionWithheld()) {
 			return this;
 		}
-		List<Document> unchecked = documents.stream().map(Document::withoutCheck).toList();
 		return new PermitApplication(id, number, year, districtCode, familyAccount, child, childName,
 				ApplicationStatus.SUBMITTED, null, null, null, null, null, null, null, submittedAt, submittedAt,
 				version, unchecked);

@@ -86,6 +86,9 @@ class PermitApplicationsTest {
 		assertThat(a.status()).isEqualTo(ApplicationStatus.SUBMITTED);
 
 		a = applications.checkDocument(a.id(), a.version(), 1, DocumentCheck.INSUFFICIENT, "合同已过期", dongcheng);
+		assertThat(applications.openForFamily(a.id(), family.signedIn()).documents().get(0).check())
+			.as("checks under way are the district's until it asks or decides")
+			.isEqualTo(DocumentCheck.UNCHECKED);
 		a = applications.requestMore(a.id(), a.version(), "请上传有效的劳动合同", "2017-05-14", dongcheng);
 		PermitApplication seen = applications.openForFamily(a.id(), family.signedIn());
 		assertThat(seen.status()).isEqualTo(ApplicationStatus.MORE_REQUESTED);
