@@ -36,8 +36,8 @@ public record PermitApplication(PermitApplicationId id, String number, int year,
 
 	/**
 	 * What the family may know (R-P15): a decision not yet released reads as under
-	 * review, with no reason, no permit and no check of any document; so do the checks
-	 * while the district reviews.
+	 * review, with no reason, no permit and no document checks; while the district
+	 * reviews, its checks are not shown either.
 	 */
 	public PermitApplication forFamily() {
 		List<Document> unchecked = documents.stream().map(Document::withoutCheck).toList();
