@@ -628,7 +628,10 @@ public class PermitApplications {
 		Actor by = new Actor(a.decidedBy(), Role.DISTRICT_OFFICER.name(), null);
 		String permitNumber = null;
 		if (a.status() == ApplicationStatus.APPROVED) {
-			permitNumber = permits.issue(a.child(), a.childName(), a.districtCode(), a.year(), by).number();
+			// a permit the district issued meanwhile by another way is the child's permit
+			permitNumber = permits.valid(a.child(), a.districtCode(), a.year())
+				.map(StudyPermit::number)
+				.orElseGet(() -> permits.issue(a.child(), a.childName(), a.districtCode(), a.year(), by).number());
 		}
 		jdbc.sql("update permit_application set released_at = ?, permit_number = ?, version = version + 1 where id = ?")
 			.params(Timestamp.from(now), permitNumber, id.value())

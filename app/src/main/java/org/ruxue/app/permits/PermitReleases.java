@@ -2,6 +2,9 @@ package org.ruxue.app.permits;
 
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PermitReleases {
+
+	private static final Logger log = LoggerFactory.getLogger(PermitReleases.class);
 
 	private final PermitApplications applications;
 
@@ -31,8 +36,15 @@ class PermitReleases {
 	int releaseDue() {
 		int released = 0;
 		for (PermitApplicationId id : applications.dueForRelease(clock.instant(), null)) {
-			if (applications.release(id, clock.instant())) {
-				released++;
+			try {
+				if (applications.release(id, clock.instant())) {
+					released++;
+				}
+			}
+			catch (RuntimeException ex) {
+				// one decision that cannot be released does not hold up the others; it is
+				// tried again next time
+				log.error("Releasing permit application {} failed", id, ex);
 			}
 		}
 		return released;
