@@ -54,6 +54,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/primary/**")
 			.hasRole(Role.PARENT.name())
+			// study permits (R-P15): the entrance is public, applying is the family's
+			.requestMatchers("/permits")
+			.permitAll()
+			.requestMatchers("/permits/**")
+			.hasRole(Role.PARENT.name())
 			.requestMatchers("/school/**")
 			.hasRole(Role.SCHOOL_STAFF.name())
 			.anyRequest()
