@@ -6,18 +6,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The trail in PostgreSQL. Appending takes a transaction-scoped advisory lock, so
- * positions have no gaps and each entry chains onto the one committed before it; there is
- * deliberately no update or delete here (and the application's role has no grant for
- * either).
+ * The trail in PostgreSQL. An entry is staged in its publisher's transaction and chained
+ * later under a transaction-scoped advisory lock, so positions have no gaps and each
+ * entry chains onto the one before it; there is deliberately no update or delete of the
+ * chain here (and the application's role has no grant for either).
  */
 @Repository
 class AuditEntries {
@@ -27,47 +29,88 @@ class AuditEntries {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batches;
+
 	private final Clock clock;
 
-	AuditEntries(JdbcClient jdbc, Clock clock) {
+	AuditEntries(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.clock = clock;
 	}
 
-	AuditEntry append(AuditRecord record) {
+	/** Writes the entry in the caller's transaction, to be chained once it commits. */
+	void stage(AuditRecord record) {
+		Actor actor = record.actor();
+		jdbc.sql("""
+				insert into audit_pending (occurred_at, actor, actor_role, on_behalf_of, action, subject_type,
+				  subject_id, rule_ids, before_state, after_state)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor.name(), actor.role(),
+					actor.onBehalfOf(), record.action(), record.subjectType(), record.subjectId(),
+					String.join(",", record.ruleIds()), record.before(), record.after())
+			.update();
+	}
+
+	/**
+	 * Chains up to {@code batch} committed staged entries onto the trail, in the order
+	 * they were staged, and removes them from the stage; the caller's transaction commits
+	 * both or neither. Sealers on every node take the chain's lock in turn.
+	 * @return how many were chained
+	 */
+	int sealBatch(int batch) {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
+		List<Staged> staged = jdbc.sql("select * from audit_pending order by id limit ?")
+			.param(batch)
+			.query((rs, n) -> new Staged(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					new Actor(rs.getString("actor"), rs.getString("actor_role"), rs.getString("on_behalf_of")),
+					rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
+					rules(rs.getString("rule_ids")), rs.getString("before_state"), rs.getString("after_state")))
+			.list();
+		if (staged.isEmpty()) {
+			return 0;
+		}
 		var last = jdbc.sql("select position, hash from audit_entry order by position desc limit 1")
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
 			.optional();
-		long position = last.map(row -> (Long) row[0] + 1).orElse(1L);
+		long position = last.map(row -> (Long) row[0]).orElse(0L);
 		String previousHash = last.map(row -> (String) row[1]).orElse(AuditEntry.GENESIS);
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Actor actor = record.actor();
-		AuditEntry unsigned = new AuditEntry(position, now, actor.name(), actor.role(), actor.onBehalfOf(),
-				record.action(), record.subjectType(), record.subjectId(), record.ruleIds(), record.before(),
-				record.after(), previousHash, null);
-		AuditEntry entry = withHash(unsigned, ChainHash.of(unsigned));
-		jdbc.sql("""
+		List<AuditEntry> chained = new ArrayList<>(staged.size());
+		for (Staged s : staged) {
+			AuditEntry unsigned = new AuditEntry(++position, s.occurredAt(), s.actor().name(), s.actor().role(),
+					s.actor().onBehalfOf(), s.action(), s.subjectType(), s.subjectId(), s.ruleIds(), s.before(),
+					s.after(), previousHash, null);
+			AuditEntry entry = withHash(unsigned, ChainHash.of(unsigned));
+			chained.add(entry);
+			previousHash = entry.hash();
+		}
+		batches.batchUpdate("""
 				insert into audit_entry (position, occurred_at, actor, actor_role, on_behalf_of, action, subject_type,
 				  subject_id, rule_ids, before_state, after_state, previous_hash, hash)
-				values (:position, :occurredAt, :actor, :role, :onBehalfOf, :action, :subjectType,
-				  :subjectId, :ruleIds, :before, :after, :previousHash, :hash)
-				""")
-			.param("position", entry.position())
-			.param("occurredAt", Timestamp.from(entry.occurredAt()))
-			.param("actor", entry.actor())
-			.param("role", entry.actorRole())
-			.param("onBehalfOf", entry.onBehalfOf())
-			.param("action", entry.action())
-			.param("subjectType", entry.subjectType())
-			.param("subjectId", entry.subjectId())
-			.param("ruleIds", String.join(",", entry.ruleIds()))
-			.param("before", entry.before())
-			.param("after", entry.after())
-			.param("previousHash", entry.previousHash())
-			.param("hash", entry.hash())
-			.update();
-		return entry;
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""",
+				chained.stream()
+					.map(e -> new Object[] { e.position(), Timestamp.from(e.occurredAt()), e.actor(), e.actorRole(),
+							e.onBehalfOf(), e.action(), e.subjectType(), e.subjectId(), String.join(",", e.ruleIds()),
+							e.before(), e.after(), e.previousHash(), e.hash() })
+					.toList());
+		batches.batchUpdate("delete from audit_pending where id = ?",
+				staged.stream().map(st -> new Object[] { st.id() }).toList());
+		return staged.size();
+	}
+
+	/** Entries staged and not chained yet, committed or not visible to the caller. */
+	long staged() {
+		return jdbc.sql("select count(*) from audit_pending").query(Long.class).single();
+	}
+
+	private static List<String> rules(String rules) {
+		return rules.isEmpty() ? List.of() : Arrays.asList(rules.split(","));
+	}
+
+	private record Staged(long id, Instant occurredAt, Actor actor, String action, String subjectType, String subjectId,
+			List<String> ruleIds, String before, String after) {
 	}
 
 	/** Streams the whole chain in order without holding it in memory. */

@@ -1,65 +1,69 @@
 package org.ruxue.app.audit;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The trail's facade: it appends every {@link AuditedEvent} in the publisher's
- * transaction, and re-computes the chain on request.
+ * The trail's facade: it stages every {@link AuditedEvent} in the publisher's
+ * transaction, chains the committed ones shortly after, and re-computes the chain on
+ * request.
  */
 @Service
 public class AuditTrail {
 
+	/** Entries chained per transaction, at most. */
+	static final int SEAL_BATCH = 1_000;
+
 	private final AuditEntries entries;
 
-	AuditTrail(AuditEntries entries) {
+	private final TransactionTemplate ownTransaction;
+
+	AuditTrail(AuditEntries entries, PlatformTransactionManager transactions) {
 		this.entries = entries;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
 	 * Synchronous on purpose: a change whose entry cannot be written must not commit. The
-	 * entry is appended at the end of the publisher's transaction, just before it
-	 * commits: appending serialises on the chain's lock until the commit, so the lock is
-	 * held for the append and the commit only, not for the rest of the publisher's work.
+	 * entry is staged in the publisher's transaction, without a lock, and chained by
+	 * {@link #seal} once that transaction has committed.
 	 */
 	@EventListener
 	@Transactional
 	void on(AuditedEvent event) {
-		pendingInThisTransaction().add(event.auditRecord());
+		entries.stage(event.auditRecord());
 	}
 
 	/**
-	 * The records of the current transaction, found among its synchronizations, which a
-	 * suspended transaction (REQUIRES_NEW) does not share with the one it waits for.
+	 * Chains every committed staged entry onto the trail, in batches, each batch in a
+	 * transaction of its own. Runs every {@code ruxue.audit.seal-interval-ms} on every
+	 * node (the chain's lock takes them in turn) and before every read of the trail, so a
+	 * reader sees every entry committed before it asked.
+	 * @return how many entries were chained
 	 */
-	private List<AuditRecord> pendingInThisTransaction() {
-		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-			if (s instanceof PendingAppends pending && pending.trail() == this) {
-				return pending.records();
-			}
+	public int seal() {
+		int sealed = 0;
+		int batch;
+		do {
+			batch = Objects.requireNonNull(ownTransaction.execute(tx -> entries.sealBatch(SEAL_BATCH)));
+			sealed += batch;
 		}
-		PendingAppends pending = new PendingAppends(this, new ArrayList<>());
-		TransactionSynchronizationManager.registerSynchronization(pending);
-		return pending.records();
+		while (batch == SEAL_BATCH);
+		return sealed;
 	}
 
-	private record PendingAppends(AuditTrail trail, List<AuditRecord> records) implements TransactionSynchronization {
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			// by index: appending may not publish more, but a listener of the same
-			// transaction may still add records before this runs
-			for (int i = 0; i < records.size(); i++) {
-				trail.entries.append(records.get(i));
-			}
-		}
-
+	@Scheduled(fixedDelayString = "${ruxue.audit.seal-interval-ms:200}")
+	void sealRegularly() {
+		seal();
 	}
 
 	/**
@@ -69,6 +73,7 @@ public class AuditTrail {
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
+		seal();
 		var walk = new ChainWalk();
 		entries.forEachInOrder(walk);
 		return walk.outcome();
@@ -76,11 +81,13 @@ public class AuditTrail {
 
 	@Transactional(readOnly = true)
 	public List<AuditEntry> latest(int limit) {
+		seal();
 		return entries.latest(Math.clamp(limit, 1, 500));
 	}
 
 	@Transactional(readOnly = true)
 	public List<AuditEntry> about(String subjectType, String subjectId) {
+		seal();
 		return entries.about(subjectType, subjectId);
 	}
 

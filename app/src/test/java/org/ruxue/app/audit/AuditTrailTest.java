@@ -106,6 +106,37 @@ class AuditTrailTest {
 	}
 
 	@Test
+	void entriesOfConcurrentTransactionsAreAllChainedWithoutGaps() throws Exception {
+		String busy = UUID.randomUUID().toString();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+			for (int w = 0; w < 8; w++) {
+				writers.add(pool.submit(() -> {
+					for (int step = 1; step <= 40; step++) {
+						int current = step;
+						transactions
+							.executeWithoutResult(tx -> events.publishEvent(new SomethingChanged(busy, current)));
+						if (current % 10 == 0) {
+							trail.seal();
+						}
+					}
+				}));
+			}
+			for (var writer : writers) {
+				writer.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		List<AuditEntry> entries = trail.about("test-subject", busy);
+		assertThat(entries).hasSize(320);
+		assertThat(trail.verify().isIntact()).isTrue();
+	}
+
+	@Test
 	void aChangeWhoseEntryCannotBeWrittenDoesNotCommit() throws Exception {
 		String change = UUID.randomUUID().toString();
 		try (Connection owner = ownerConnection()) {

@@ -69,6 +69,9 @@ class ZoningAdminImportTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.ruxue.app.audit.AuditTrail trail;
+
+	@Autowired
 	ImportTemplates templates;
 
 	private final SignedIn chaoyangOfficer = officer(CHAOYANG);
@@ -301,6 +304,7 @@ class ZoningAdminImportTest {
 	}
 
 	private long audited(String action, String subject) {
+		trail.seal();
 		return jdbc.sql("select count(*) from audit_entry where action = ? and subject_id = ?")
 			.params(action, subject)
 			.query(Long.class)

@@ -57,6 +57,9 @@ class ZoningAdminPagesTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.ruxue.app.audit.AuditTrail trail;
+
 	@BeforeEach
 	void officers() {
 		Calendars.sourceYear2017(calendar);
@@ -161,6 +164,7 @@ class ZoningAdminPagesTest {
 	}
 
 	private long audited(String action) {
+		trail.seal();
 		return jdbc.sql("select count(*) from audit_entry where action = ?").param(action).query(Long.class).single();
 	}
 
