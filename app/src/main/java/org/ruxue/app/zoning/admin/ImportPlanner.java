@@ -99,6 +99,16 @@ class ImportPlanner {
 		return planned;
 	}
 
+	/**
+	 * The templates' sample rows name a 示例小学 and a 示例小区: a template uploaded without
+	 * replacing its sample row would otherwise add them.
+	 */
+	static void refuseTemplateSample(Cells cells, String column, String text) {
+		if (text.contains(ImportTemplates.SAMPLE_MARK)) {
+			cells.problems.add(ZoningProblem.of(column, "zoning.import.error.sample"));
+		}
+	}
+
 	/** The text of an address as its key: NFKC (full-width to half-width), no blanks. */
 	static String addressKey(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
@@ -219,6 +229,7 @@ class ImportPlanner {
 			Boolean publicSchool = ownership(cells);
 			String address = cells.required("address");
 			Integer seats = cells.number("seats_per_year", 1, 10_000);
+			refuseTemplateSample(cells, "name", name);
 			School school = new School(code, name, district, level, Boolean.TRUE.equals(publicSchool), address,
 					(seats != null) ? seats : 1);
 			cells.add(school.problems());
@@ -328,6 +339,7 @@ class ImportPlanner {
 			String schoolCode = cells.required("school_code");
 			List<String> lottery = cells.list("lottery_school_codes");
 			String text = cells.required("standard_text");
+			refuseTemplateSample(cells, "standard_text", cells.text("standard_text"));
 			if (!text.isEmpty() && (text.length() < 2 || text.length() > 200)) {
 				cells.problems.add(ZoningProblem.of("standard_text", "zoning.import.error.address-length"));
 			}

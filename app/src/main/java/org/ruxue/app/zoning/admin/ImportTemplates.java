@@ -45,6 +45,9 @@ class ImportTemplates {
 			.toList();
 	}
 
+	/** What every sample row's name and address contain, and real data does not. */
+	static final String SAMPLE_MARK = "示例";
+
 	List<String> sample(ImportKind kind, District district, int year) {
 		if (kind == ImportKind.SCHOOLS) {
 			return List.of(district.code() + "-P901", "北京市" + district.name() + "示例小学", district.code(), "小学", "公办",

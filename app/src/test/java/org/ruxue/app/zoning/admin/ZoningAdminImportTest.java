@@ -264,17 +264,24 @@ class ZoningAdminImportTest {
 	}
 
 	@Test
-	void theTemplatesHaveTheChineseHeaderAndASampleRowThatImportsCleanly() {
+	void theTemplatesHaveTheChineseHeaderAndASampleRowThatMustBeReplacedBeforeItImports() {
 		District chaoyang = new District(CHAOYANG, "朝阳区");
 		assertThat(templates.header(ImportKind.ADDRESSES)).startsWith("区代码*", "入学年度*", "学段*", "服务片名称*");
 
 		for (byte[] template : List.of(templates.csv(ImportKind.SCHOOLS, chaoyang, 2017),
 				templates.xlsx(ImportKind.SCHOOLS, chaoyang, 2017))) {
-			ImportJob sample = finished(imports.start(chaoyangOfficer, CHAOYANG, ImportKind.SCHOOLS, "t", template));
-			assertThat(sample.status()).isEqualTo(ImportJob.Status.READY);
-			assertThat(sample.rowsWithErrors()).isZero();
-			assertThat(sample.added()).isEqualTo(1);
+			ImportJob unchanged = finished(imports.start(chaoyangOfficer, CHAOYANG, ImportKind.SCHOOLS, "t", template));
+			assertThat(unchanged.rowsWithErrors()).as("the sample row as downloaded").isEqualTo(1);
+			assertThat(unchanged.added()).isZero();
 		}
+		// the sample's format is right: with a real name it imports cleanly
+		String csv = new String(templates.csv(ImportKind.SCHOOLS, chaoyang, 2017), StandardCharsets.UTF_8).replace("示例",
+				"样板");
+		ImportJob replaced = finished(imports.start(chaoyangOfficer, CHAOYANG, ImportKind.SCHOOLS, "t",
+				csv.getBytes(StandardCharsets.UTF_8)));
+		assertThat(replaced.status()).isEqualTo(ImportJob.Status.READY);
+		assertThat(replaced.rowsWithErrors()).isZero();
+		assertThat(replaced.added()).isEqualTo(1);
 	}
 
 	private String refusal(byte[] file) {
