@@ -12,6 +12,10 @@ import org.ruxue.app.IntegrationTest;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.population.IdCardNumber;
 import org.ruxue.app.population.RegisterEntries;
+import org.ruxue.app.zoning.AddressMapping;
+import org.ruxue.app.zoning.EntryLevel;
+import org.ruxue.app.zoning.ServiceZones;
+import org.ruxue.app.zoning.ZoneDefinition;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -151,6 +155,54 @@ class AccessMatrixTest {
 			Map.entry("GET /district/permits/settings", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("POST /district/permits/settings",
 					new Entry(Access.DISTRICT_OR_CITY, "district=110101&publishesOn=2017-05-10")),
+			// zoning maintenance and import (issue 5), aimed at the victim's district
+			Map.entry("GET /district/zoning", new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/addresses",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/addresses/new",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/addresses/{id}/delete",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/addresses/{id}/edit",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/import", new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/import/template/{kind}.{format}",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/import/{id}",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/import/{id}/progress",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/schools", new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/schools/new",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/schools/{code}/delete",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/schools/{code}/edit",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/zones", new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/zones/new",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/zones/{id}/delete",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("GET /district/zoning/zones/{id}/edit",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/addresses",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/addresses/{id}/delete",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/import", new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/import/{id}/cancel",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/import/{id}/confirm",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/schools", new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/schools/{code}/delete",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/settings",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/zones", new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			Map.entry("POST /district/zoning/zones/{id}/delete",
+					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
 			Map.entry("GET /school/forms", Entry.of(Access.SCHOOL)),
 			Map.entry("POST /school/forms/{id}/{action}", new Entry(Access.SCHOOL, "version=0&problem=x")));
 
@@ -173,7 +225,14 @@ class AccessMatrixTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ServiceZones zones;
+
 	private IdCardNumber victimChild;
+
+	private long victimZone;
+
+	private long victimAddress;
 
 	private AccountId victim;
 
@@ -182,6 +241,12 @@ class AccessMatrixTest {
 	@BeforeEach
 	void aDongchengFamilyAndSchoolAsVictims() {
 		TestSchools.ensure(jdbc);
+		victimZone = zones.saveZone(
+				new ZoneDefinition("110101", 2017, EntryLevel.PRIMARY, "矩阵东城片", TestSchools.DONGCHENG, List.of()),
+				Actor.SYSTEM);
+		victimAddress = zones.saveAddress(
+				new AddressMapping("110101", 2017, EntryLevel.PRIMARY, "矩阵东城片", "矩阵东城小区", null, List.of(), false),
+				Actor.SYSTEM);
 		victimChild = register.newChildInDongcheng("矩阵受害");
 		victim = families.provision(victimChild, "矩阵受害", null, new MobileNumber(victimMobile));
 		if (!staff.exists("mx-dongcheng-teacher")) {
@@ -262,11 +327,16 @@ class AccessMatrixTest {
 
 	private MockHttpServletResponse call(String endpoint, Entry entry, SignedIn as) throws Exception {
 		String[] parts = endpoint.split(" ", 2);
-		String path = parts[1].replace("{id}", victim.value().toString())
+		String id = parts[1].contains("/zoning/zones/") ? Long.toString(victimZone)
+				: parts[1].contains("/zoning/addresses/") ? Long.toString(victimAddress) : victim.value().toString();
+		String path = parts[1].replace("{id}", id)
 			.replace("{year}", "2017")
 			.replace("{district}", "110101")
 			.replace("{decision}", "approve")
-			.replace("{action}", "accept");
+			.replace("{action}", "accept")
+			.replace("{code}", TestSchools.DONGCHENG)
+			.replace("{kind}", "schools")
+			.replace("{format}", "csv");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		for (String pair : entry.query().replace("{victimId}", victimChild.value()).split("&")) {
 			if (!pair.isEmpty()) {
