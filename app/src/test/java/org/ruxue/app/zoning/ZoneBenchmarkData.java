@@ -25,7 +25,7 @@ public final class ZoneBenchmarkData {
 				.map(q -> "/api/v1/zones/lookup?level=primary&q="
 						+ java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8))
 				.toList();
-			java.nio.file.Files.write(java.nio.file.Path.of("target", "zone-queries.txt"), lines);
+			java.nio.file.Files.write(java.nio.file.Path.of("app", "target", "zone-queries.txt"), lines);
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
