@@ -24,21 +24,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportTemplate {
 
-	private final ImportPlanner planner;
+	private final FigurePlanner planner;
 
-	ImportTemplate(ImportPlanner planner) {
+	ImportTemplate(FigurePlanner planner) {
 		this.planner = planner;
 	}
 
 	List<String> header() {
-		return ImportPlanner.COLUMNS.stream()
+		return FigurePlanner.COLUMNS.stream()
 			.map(c -> planner.heading(c.key(), Locale.SIMPLIFIED_CHINESE) + (c.required() ? "*" : ""))
 			.toList();
 	}
 
 	List<String> sample(int year) {
 		return List.of("110108-J001", "", Integer.toString(year), "320", "42.5", "HS-SAMPLE",
-				ImportPlanner.SAMPLE_MARK + "优质高中", "6");
+				FigurePlanner.SAMPLE_MARK + "优质高中", "6");
 	}
 
 	byte[] xlsx(int year) {

@@ -47,7 +47,7 @@ class OpportunityAdminController {
 
 	private final ImportTemplate template;
 
-	private final ImportPlanner planner;
+	private final FigurePlanner planner;
 
 	private final HighSchoolOpportunities opportunities;
 
@@ -55,7 +55,7 @@ class OpportunityAdminController {
 
 	private final EnrollmentCalendar calendar;
 
-	OpportunityAdminController(OpportunityImports imports, ImportTemplate template, ImportPlanner planner,
+	OpportunityAdminController(OpportunityImports imports, ImportTemplate template, FigurePlanner planner,
 			HighSchoolOpportunities opportunities, MessageSource messages, EnrollmentCalendar calendar) {
 		this.imports = imports;
 		this.template = template;
@@ -71,7 +71,7 @@ class OpportunityAdminController {
 		model.addAttribute("maxRows", imports.maxRows());
 		model.addAttribute("recent", imports.recent(who));
 		model.addAttribute("columns",
-				ImportPlanner.COLUMNS.stream()
+				FigurePlanner.COLUMNS.stream()
 					.map(c -> new ColumnHelp(planner.heading(c.key(), locale), c.required(),
 							messages.getMessage("opportunity.import.column-help." + c.key(), null, "", locale)))
 					.toList());

@@ -54,7 +54,7 @@ class OpportunityImports {
 
 	private final JdbcTemplate batch;
 
-	private final ImportPlanner planner;
+	private final FigurePlanner planner;
 
 	private final ApplicationEventPublisher events;
 
@@ -74,7 +74,7 @@ class OpportunityImports {
 	private final ExecutorService workers = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name("opportunity-import").daemon(true).factory());
 
-	OpportunityImports(JdbcClient jdbc, JdbcTemplate batch, ImportPlanner planner, ApplicationEventPublisher events,
+	OpportunityImports(JdbcClient jdbc, JdbcTemplate batch, FigurePlanner planner, ApplicationEventPublisher events,
 			Clock clock, PlatformTransactionManager transactions,
 			@Value("${ruxue.opportunity.import.max-bytes:10485760}") int maxBytes,
 			@Value("${ruxue.opportunity.import.max-rows:50000}") int maxRows) {
@@ -206,7 +206,7 @@ class OpportunityImports {
 			if (data.isEmpty()) {
 				throw new ImportRefused("opportunity.import.refused.no-rows");
 			}
-			ImportPlanner.Plan plan = planner.plan(columns, data, n -> progress(id, "rows_checked", n));
+			FigurePlanner.Plan plan = planner.plan(columns, data, n -> progress(id, "rows_checked", n));
 			stage(id, rows.getFirst().cells(), plan);
 		}
 		catch (ImportRefused refused) {
@@ -225,7 +225,7 @@ class OpportunityImports {
 		}
 	}
 
-	private void stage(UUID id, List<String> header, ImportPlanner.Plan plan) {
+	private void stage(UUID id, List<String> header, FigurePlanner.Plan plan) {
 		List<PlannedRow> planned = plan.rows();
 		batch.batchUpdate("""
 				insert into opportunity_import_row (import_id, row_number, cells, action, difference)
@@ -286,7 +286,7 @@ class OpportunityImports {
 					.param(job.id())
 					.query((rs, n) -> new SpreadsheetReader.Row(rs.getInt(1), strings(rs.getArray(2))))
 					.list();
-				ImportPlanner.Plan plan = planner.plan(planner.columns(header), rows, n -> {
+				FigurePlanner.Plan plan = planner.plan(planner.columns(header), rows, n -> {
 				});
 				if (plan.hasErrors()) {
 					throw new ImportRefused("opportunity.import.refused.changed");

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * preview and again inside the writing transaction.
  */
 @Component
-class ImportPlanner {
+class FigurePlanner {
 
 	/** A column of the template, in order; key is its English heading. */
 	record Column(String key, boolean required) {
@@ -64,7 +64,7 @@ class ImportPlanner {
 
 	private final MessageSource messages;
 
-	ImportPlanner(Figures figures, Schools schools, MessageSource messages) {
+	FigurePlanner(Figures figures, Schools schools, MessageSource messages) {
 		this.figures = figures;
 		this.schools = schools;
 		this.messages = messages;
