@@ -39,6 +39,11 @@ class SecurityConfiguration {
 			.requestMatchers("/api/v1/calendar/**", "/api/v1/openapi/**", "/swagger-ui/**", "/swagger-ui.html",
 					"/zones/**", "/api/v1/zones/**")
 			.permitAll()
+			// the high-school opportunity query (R-G1) is open; its import is under
+			// /admin
+			.requestMatchers("/high-school-opportunities", "/high-school-opportunities/**",
+					"/api/v1/high-school-opportunities", "/api/v1/high-school-opportunities/**")
+			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
 			// the log gateway's page of texts, for testers without a phone; it exists

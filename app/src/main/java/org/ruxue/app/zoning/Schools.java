@@ -40,6 +40,17 @@ public class Schools {
 		return jdbc.sql("select * from school where code = ?").param(code).query(Schools::map).optional();
 	}
 
+	/** The schools of these codes, by code; a code of no school is left out. */
+	public List<School> byCodes(java.util.Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from school where code = any (?) order by code")
+			.param(codes.toArray(String[]::new))
+			.query(Schools::map)
+			.list();
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from school").query(Long.class).single();
 	}

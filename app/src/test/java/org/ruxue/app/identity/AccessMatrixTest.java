@@ -203,6 +203,22 @@ class AccessMatrixTest {
 			Map.entry("POST /district/zoning/zones", new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
 			Map.entry("POST /district/zoning/zones/{id}/delete",
 					new Entry(Access.DISTRICT_OR_CITY, "district=110101&year=2017")),
+			// the high-school opportunity query (issue 10, R-G1): open; its figures and
+			// eligibility text are the city's
+			Map.entry("GET /high-school-opportunities", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /high-school-opportunities/compare", new Entry(Access.PUBLIC, "school={code}")),
+			Map.entry("GET /high-school-opportunities/{code}", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /api/v1/high-school-opportunities", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /api/v1/high-school-opportunities/{code}", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /admin/high-school-opportunities", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/high-school-opportunities/template.{format}", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/high-school-opportunities/eligibility",
+					new Entry(Access.CITY, "textZh=intruder&textEn=&version=0")),
+			Map.entry("POST /admin/high-school-opportunities/import", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/high-school-opportunities/import/{id}", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/high-school-opportunities/import/{id}/progress", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/high-school-opportunities/import/{id}/confirm", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/high-school-opportunities/import/{id}/cancel", Entry.of(Access.CITY)),
 			Map.entry("GET /school/forms", Entry.of(Access.SCHOOL)),
 			Map.entry("POST /school/forms/{id}/{action}", new Entry(Access.SCHOOL, "version=0&problem=x")));
 
