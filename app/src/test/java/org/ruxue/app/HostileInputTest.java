@@ -1,6 +1,7 @@
 package org.ruxue.app;
 
 import java.lang.reflect.RecordComponent;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -32,6 +34,7 @@ import org.ruxue.app.population.RegisterEntries;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpMethod;
@@ -91,6 +94,9 @@ class HostileInputTest {
 	static final int FAMILY_TRIES = 30;
 
 	private static final AtomicInteger nextAddress = new AtomicInteger();
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -158,6 +164,28 @@ class HostileInputTest {
 		}
 
 		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Through the real container, a refused request is the bad-request page in the
+	 * visitor's language, or a problem detail for the API, with the security headers.
+	 */
+	@Example
+	void aRefusedRequestIsExplainedInTheVisitorsLanguage() {
+		Visitor visitor = new Visitor(port);
+
+		HttpResponse<String> chinese = visitor.page("/zones?q=%E6%99%AF%00%E5%B1%B1");
+		HttpResponse<String> english = visitor.page("/zones?lang=en&q=%E6%99%AF%00%E5%B1%B1");
+		HttpResponse<String> api = visitor.get("/api/v1/zones/lookup?q=%00", "application/json");
+
+		assertThat(chinese.statusCode()).isEqualTo(400);
+		assertThat(chinese.body()).contains("请求有误", "提交的内容有误").doesNotContain("Exception", "at org.");
+		assertThat(chinese.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
+		assertThat(english.statusCode()).isEqualTo(400);
+		assertThat(english.body()).contains("Bad request");
+		assertThat(api.statusCode()).isEqualTo(400);
+		assertThat(api.body()).contains("\"status\":400", "\"title\":\"").doesNotContain("Exception");
 	}
 
 	private List<String> attack(Endpoint endpoint, String hostile, int mask, UserDetails as) throws Exception {
