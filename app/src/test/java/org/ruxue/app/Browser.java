@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -12,6 +14,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * The one headless Chromium of the test run (Debian's {@code chromium} and
@@ -49,6 +53,21 @@ public final class Browser {
 				.executeScript("return window.ruxueOldPage === undefined && document.readyState === 'complete'")));
 	}
 
+	/**
+	 * What the browser's console said since the last call that the
+	 * Content-Security-Policy refused (an inline script or style, a foreign source).
+	 */
+	public static List<String> contentSecurityPolicyViolations() {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter(message -> message.contains("Content Security Policy"))
+			.toList();
+	}
+
 	/** Saves what the browser shows under target/screenshots, for a person to look at. */
 	public static void screenshot(String name) {
 		try {
@@ -73,6 +92,8 @@ public final class Browser {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=390,844", "--lang=zh-CN");
+		// the console, for contentSecurityPolicyViolations()
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of(chromedriver).toFile())
 			.build();

@@ -2,7 +2,10 @@ package org.ruxue.app.portal;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.ruxue.app.Browser;
 import org.ruxue.app.IntegrationTest;
@@ -49,6 +52,26 @@ class PublicPagesBrowserTest {
 		assertThat(browser.findElement(By.id("open-now")).getText()).contains("Primary-entry registration");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 		Browser.screenshot("home-en-phone");
+	}
+
+	/**
+	 * The strict Content-Security-Policy (issue 11) refuses nothing the pages use: htmx
+	 * and the platform's script run, the stylesheet's classes apply.
+	 */
+	@Test
+	void thePublicPagesRunUnderTheContentSecurityPolicy() {
+		Browser.contentSecurityPolicyViolations();
+		for (String page : List.of("/", "/help", "/login", "/family/activate", "/family/reset", "/zones",
+				"/zones?q=%E6%99%AF%E5%B1%B1", "/zones/gated", "/primary", "/permits", "/no-such-page")) {
+			browser.get("http://localhost:" + port + page);
+
+			assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.htmx")).as(page)
+				.isEqualTo("object");
+		}
+		browser.get("http://localhost:" + port + "/login");
+
+		assertThat(browser.findElement(By.cssSelector("main > section")).getCssValue("max-width")).isEqualTo("832px");
+		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
 	}
 
 	@Test
