@@ -32,13 +32,7 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
-	/**
-	 * Only the platform's own scripts, styles and images (Bootstrap and htmx come from
-	 * its WebJars), no inline script or style, no plugins, no framing, forms post only to
-	 * the platform: an injected tag that slipped past escaping could do nothing.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+	static final String CONTENT_SECURITY_POLICY = ContentSecurityPolicies.STRICT;
 
 	/** Nothing on the platform needs a device's sensors or payment. */
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";

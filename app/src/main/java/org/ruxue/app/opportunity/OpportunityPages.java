@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.ruxue.app.identity.ContentSecurityPolicies;
 import org.ruxue.app.zoning.Districts;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -62,6 +63,7 @@ class OpportunityPages {
 	@GetMapping("/high-school-opportunities/compare")
 	String compare(@RequestParam(name = "school", required = false) List<String> schools, Model model, Locale locale,
 			HttpServletResponse response) {
+		response.setHeader("Content-Security-Policy", ContentSecurityPolicies.WITH_STYLE_ATTRIBUTES);
 		common(model, locale);
 		try {
 			List<JuniorHighProfile> compared = opportunities.compare(schools);
@@ -83,7 +85,8 @@ class OpportunityPages {
 	}
 
 	@GetMapping("/high-school-opportunities/{code}")
-	String school(@PathVariable String code, Model model, Locale locale) {
+	String school(@PathVariable String code, Model model, Locale locale, HttpServletResponse response) {
+		response.setHeader("Content-Security-Policy", ContentSecurityPolicies.WITH_STYLE_ATTRIBUTES);
 		JuniorHighProfile profile = opportunities.profile(code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		common(model, locale);

@@ -83,6 +83,7 @@ class HighSchoolOpportunityBrowserTest {
 	@Test
 	void searchReadTheTrendAsAChartAndCompareFourSchools() {
 		WebDriver browser = Browser.get();
+		Browser.contentSecurityPolicyViolations();
 		browser.get(url("/"));
 		Browser.clickAndWait(browser, By.id("home-opportunity"));
 		browser.findElement(By.id("q")).sendKeys("浏览查询");
@@ -127,6 +128,8 @@ class HighSchoolOpportunityBrowserTest {
 		assertThat(browser.findElement(By.id("compare-trend")).getText()).contains("2015", "2017");
 		chartDrawnIn(browser, "compare-chart");
 		Browser.screenshot("opportunity-compare");
+		// ECharts and the chart script run under the strict Content-Security-Policy
+		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
 	}
 
 	@Test
