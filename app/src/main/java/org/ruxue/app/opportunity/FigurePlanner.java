@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
+import org.ruxue.app.spreadsheet.SpreadsheetReader;
 import org.ruxue.app.zoning.School;
 import org.ruxue.app.zoning.Schools;
 

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.spreadsheet.SpreadsheetReader;
+import org.ruxue.app.spreadsheet.UnreadableSpreadsheet;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -197,10 +199,18 @@ class OpportunityImports {
 		return updated > 0;
 	}
 
+	private List<SpreadsheetReader.Row> readRows(UUID id, byte[] content) {
+		try {
+			return SpreadsheetReader.read(content, maxRows, n -> progress(id, "rows_read", n));
+		}
+		catch (UnreadableSpreadsheet ex) {
+			throw new ImportRefused("opportunity.import.refused." + ex.reason(), ex.args().toArray());
+		}
+	}
+
 	private void read(UUID id, byte[] content) {
 		try {
-			List<SpreadsheetReader.Row> rows = SpreadsheetReader.read(content, maxRows,
-					n -> progress(id, "rows_read", n));
+			List<SpreadsheetReader.Row> rows = readRows(id, content);
 			Map<String, Integer> columns = planner.columns(rows.getFirst().cells());
 			List<SpreadsheetReader.Row> data = rows.subList(1, rows.size());
 			if (data.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
+import org.ruxue.app.spreadsheet.SpreadsheetReader;
 import org.ruxue.app.zoning.AddressMapping;
 import org.ruxue.app.zoning.AddressView;
 import org.ruxue.app.zoning.EntryLevel;

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.identity.AccessPolicy;
 import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.spreadsheet.SpreadsheetReader;
+import org.ruxue.app.spreadsheet.UnreadableSpreadsheet;
 import org.ruxue.app.zoning.AddressMapping;
 import org.ruxue.app.zoning.School;
 import org.ruxue.app.zoning.Schools;
@@ -217,10 +219,18 @@ class ZoningImports {
 		return updated > 0;
 	}
 
+	private List<SpreadsheetReader.Row> readRows(UUID id, byte[] content) {
+		try {
+			return SpreadsheetReader.read(content, maxRows, n -> progress(id, "rows_read", n));
+		}
+		catch (UnreadableSpreadsheet ex) {
+			throw new ImportRefused("zoning.import.refused." + ex.reason(), ex.args().toArray());
+		}
+	}
+
 	private void read(UUID id, String district, ImportKind kind, byte[] content) {
 		try {
-			List<SpreadsheetReader.Row> rows = SpreadsheetReader.read(content, maxRows,
-					n -> progress(id, "rows_read", n));
+			List<SpreadsheetReader.Row> rows = readRows(id, content);
 			Map<String, Integer> columns = planner.columns(kind, rows.getFirst().cells());
 			List<SpreadsheetReader.Row> data = rows.subList(1, rows.size());
 			if (data.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.ruxue.app.zoning.admin;
+package org.ruxue.app.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,12 +32,13 @@ import org.xml.sax.XMLReader;
  * Reads the rows of an uploaded file, whatever its name says: an XLSX workbook (its first
  * sheet, streamed, so a large sheet is never held as a workbook) or CSV in UTF-8 with or
  * without a byte-order mark (RFC 4180: quoted fields may hold commas, quotes and line
- * breaks). Anything else is refused with a message the officer can act on.
+ * breaks). Anything else is refused with the reason ({@link UnreadableSpreadsheet}),
+ * which the importing module words for its users.
  */
-final class SpreadsheetReader {
+public final class SpreadsheetReader {
 
 	/** A non-blank row, numbered as the spreadsheet numbers it (the header is row 1). */
-	record Row(int number, List<String> cells) {
+	public record Row(int number, List<String> cells) {
 
 	}
 
@@ -49,22 +50,22 @@ final class SpreadsheetReader {
 	 * @param progress told the number of rows read so far, now and then
 	 * @return the header and then the data rows
 	 */
-	static List<Row> read(byte[] content, int maxRows, java.util.function.IntConsumer progress) {
+	public static List<Row> read(byte[] content, int maxRows, java.util.function.IntConsumer progress) {
 		if (content.length == 0) {
-			throw new ImportRefused("zoning.import.refused.empty");
+			throw new UnreadableSpreadsheet("empty");
 		}
 		Collector rows = new Collector(maxRows, progress);
 		if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
 			readXlsx(content, rows);
 		}
 		else if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
-			throw new ImportRefused("zoning.import.refused.xls");
+			throw new UnreadableSpreadsheet("xls");
 		}
 		else {
 			readCsv(content, rows);
 		}
 		if (rows.rows.isEmpty()) {
-			throw new ImportRefused("zoning.import.refused.empty");
+			throw new UnreadableSpreadsheet("empty");
 		}
 		progress.accept(rows.rows.size() - 1);
 		return rows.rows;
@@ -75,7 +76,7 @@ final class SpreadsheetReader {
 			XSSFReader reader = new XSSFReader(workbook);
 			Iterator<InputStream> sheets = reader.getSheetsData();
 			if (!sheets.hasNext()) {
-				throw new ImportRefused("zoning.import.refused.empty");
+				throw new UnreadableSpreadsheet("empty");
 			}
 			XMLReader parser = XMLHelper.newXMLReader();
 			parser.setContentHandler(
@@ -85,15 +86,15 @@ final class SpreadsheetReader {
 				parser.parse(new InputSource(sheet));
 			}
 		}
-		catch (ImportRefused ex) {
+		catch (UnreadableSpreadsheet ex) {
 			throw ex;
 		}
 		catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
 			if (ex instanceof InvalidFormatException || ex instanceof OpenXML4JException
 					|| ex instanceof org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException) {
-				throw new ImportRefused("zoning.import.refused.not-xlsx");
+				throw new UnreadableSpreadsheet("not-xlsx");
 			}
-			throw new ImportRefused("zoning.import.refused.unreadable");
+			throw new UnreadableSpreadsheet("unreadable");
 		}
 	}
 
@@ -107,10 +108,10 @@ final class SpreadsheetReader {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new ImportRefused("zoning.import.refused.not-csv");
+			throw new UnreadableSpreadsheet("not-csv");
 		}
 		if (text.indexOf('\0') >= 0) {
-			throw new ImportRefused("zoning.import.refused.not-csv");
+			throw new UnreadableSpreadsheet("not-csv");
 		}
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
@@ -158,7 +159,7 @@ final class SpreadsheetReader {
 			}
 		}
 		if (quoted) {
-			throw new ImportRefused("zoning.import.refused.open-quote", recordLine);
+			throw new UnreadableSpreadsheet("open-quote", recordLine);
 		}
 		if (!cell.isEmpty() || !cells.isEmpty()) {
 			cells.add(cell.toString());
@@ -197,7 +198,7 @@ final class SpreadsheetReader {
 				return;
 			}
 			if (rows.size() > maxRows) {
-				throw new ImportRefused("zoning.import.refused.rows", maxRows);
+				throw new UnreadableSpreadsheet("rows", maxRows);
 			}
 			rows.add(new Row(number, List.copyOf(cells.stream().map(c -> (c == null) ? "" : c.strip()).toList())));
 			if (rows.size() % 1000 == 0) {

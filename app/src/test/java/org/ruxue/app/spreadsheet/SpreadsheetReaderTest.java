@@ -1,4 +1,4 @@
-package org.ruxue.app.zoning.admin;
+package org.ruxue.app.spreadsheet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
