@@ -53,6 +53,34 @@ public final class Browser {
 				.executeScript("return window.ruxueOldPage === undefined && document.readyState === 'complete'")));
 	}
 
+	/** Signs a family in through the sign-in page, as a parent does. */
+	public static WebDriver signInAsFamily(String baseUrl, String identifier, String childName, String password) {
+		WebDriver browser = get();
+		browser.get(baseUrl + "/login");
+		type(browser, "identifier", identifier);
+		type(browser, "childName", childName);
+		type(browser, "family-password", password);
+		clickAndWait(browser, org.openqa.selenium.By.id("family-submit"));
+		return browser;
+	}
+
+	/** Signs a staff account in through the sign-in page. */
+	public static WebDriver signInAsStaff(String baseUrl, String username, String password) {
+		WebDriver browser = get();
+		browser.get(baseUrl + "/login");
+		type(browser, "username", username);
+		type(browser, "password", password);
+		clickAndWait(browser, org.openqa.selenium.By.cssSelector("form button[type=submit]"));
+		return browser;
+	}
+
+	/** Replaces what a field holds with the text, typed. */
+	public static void type(WebDriver browser, String id, String text) {
+		var field = browser.findElement(org.openqa.selenium.By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
 	/**
 	 * What the browser's console said since the last call that the
 	 * Content-Security-Policy refused (an inline script or style, a foreign source).

@@ -548,6 +548,8 @@ class HostileInputTest {
 			.mapToObj(c -> Character.toString(c == 'X' ? 'Ｘ' : (char) (c - '0' + '０')))
 			.reduce("", String::concat));
 		Arbitrary<String> wrongLength = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(40);
+		// and by hand: month 13, 30 February, the old 15-digit form, letters only, a NUL,
+		// a sign and blanks inside
 		return Arbitraries.oneOf(wrongCheck, fullWidth, wrongLength,
 				Arbitraries.of("11010519491331002X", "110105194902300027", "110105491231002", "XXXXXXXXXXXXXXXXXX",
 						"11010519491231002x\u0000", "-11010519491231002X", "110105 19491231 002X"));

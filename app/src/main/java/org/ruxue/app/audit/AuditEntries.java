@@ -100,11 +100,6 @@ class AuditEntries {
 		return staged.size();
 	}
 
-	/** Entries staged and not chained yet, committed or not visible to the caller. */
-	long staged() {
-		return jdbc.sql("select count(*) from audit_pending").query(Long.class).single();
-	}
-
 	private static List<String> rules(String rules) {
 		return rules.isEmpty() ? List.of() : Arrays.asList(rules.split(","));
 	}

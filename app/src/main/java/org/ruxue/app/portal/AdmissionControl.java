@@ -117,7 +117,7 @@ public class AdmissionControl extends OncePerRequestFilter {
 			}
 		}
 		double perSecond = Math.max(1.0, done / (double) WINDOW);
-		long seconds = (long) Math.ceil((waiting.get() + running.getQueueLength() + 1) / perSecond);
+		long seconds = (long) Math.ceil((waiting.get() + 1) / perSecond);
 		return (int) Math.clamp(seconds, 1, 60);
 	}
 

@@ -215,22 +215,11 @@ class PermitBrowserTest {
 	}
 
 	private WebDriver signInAsFamily(PermitFixtures.Family family) {
-		WebDriver browser = Browser.get();
-		browser.get(url("/login"));
-		type(browser, "identifier", family.child().value());
-		type(browser, "childName", family.childName());
-		type(browser, "family-password", PASSWORD);
-		click(browser, By.id("family-submit"));
-		return browser;
+		return Browser.signInAsFamily(url(""), family.child().value(), family.childName(), PASSWORD);
 	}
 
 	private WebDriver signInAsStaff(String username) {
-		WebDriver browser = Browser.get();
-		browser.get(url("/login"));
-		type(browser, "username", username);
-		type(browser, "password", STAFF_PASSWORD);
-		click(browser, By.cssSelector("form button[type=submit]"));
-		return browser;
+		return Browser.signInAsStaff(url(""), username, STAFF_PASSWORD);
 	}
 
 	private static void setValue(WebDriver browser, String id, String value) {

@@ -287,22 +287,11 @@ class PrimaryBrowserTest {
 	}
 
 	private WebDriver signInAsFamily(PrimaryFixtures.Family family) {
-		WebDriver browser = Browser.get();
-		browser.get(url("/login"));
-		type(browser, "identifier", family.child().value());
-		type(browser, "childName", family.childName());
-		type(browser, "family-password", PASSWORD);
-		submit(browser, By.id("family-submit"));
-		return browser;
+		return Browser.signInAsFamily(url(""), family.child().value(), family.childName(), PASSWORD);
 	}
 
 	private WebDriver signInAsStaff(String username) {
-		WebDriver browser = Browser.get();
-		browser.get(url("/login"));
-		type(browser, "username", username);
-		type(browser, "password", STAFF_PASSWORD);
-		submit(browser, By.cssSelector("form button[type=submit]"));
-		return browser;
+		return Browser.signInAsStaff(url(""), username, STAFF_PASSWORD);
 	}
 
 	/** Types the whole form as a parent would, choosing from the lists. */
