@@ -1,0 +1,170 @@
+package org.ruxue.app.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ruxue.app.audit.Actor;
+import org.ruxue.app.identity.AccessPolicy;
+import org.ruxue.app.identity.AccountId;
+import org.ruxue.app.identity.MobileNumber;
+import org.ruxue.app.identity.Role;
+import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.population.SealedIdNumbers;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The students of junior-high entry and their enrollment paths. Families read their own
+ * student; staff read within their scope, and each staff read is on the record (R-G9).
+ */
+@Service
+public class Students {
+
+	private static final String SELECT = """
+			select s.*, f.account_id as family_account from student s
+			left join family_account f on f.education_id = s.education_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final SealedIdNumbers sealed;
+
+	private final AccessPolicy policy;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Students(JdbcClient jdbc, SealedIdNumbers sealed, AccessPolicy policy, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.sealed = sealed;
+		this.policy = policy;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** For other modules' facades, which check access themselves: no audit entry. */
+	@Transactional(readOnly = true)
+	public Optional<Student> byEducationId(String educationId) {
+		return jdbc.sql(SELECT + " where s.education_id = ?").param(educationId).query(this::student).optional();
+	}
+
+	/** The signed-in family's student, if the registry holds one for its education ID. */
+	@Transactional(readOnly = true)
+	public Optional<Student> ofFamily(SignedIn parent) {
+		if (parent.role() != Role.PARENT) {
+			return Optional.empty();
+		}
+		return jdbc.sql(SELECT + " where f.account_id = ?").param(parent.id().value()).query(this::student).optional();
+	}
+
+	/**
+	 * One student for staff within their scope; the read is on the record.
+	 * @throws NoSuchElementException when there is no such student
+	 * @throws org.springframework.security.access.AccessDeniedException outside the scope
+	 */
+	@Transactional
+	public Student open(String educationId, String purpose, SignedIn who) {
+		Student student = byEducationId(educationId).orElseThrow(() -> new NoSuchElementException("No such student"));
+		policy.require(who, student.scope());
+		if (who.role() != Role.PARENT) {
+			events.publishEvent(new StudentOpened(educationId, purpose, actor(who)));
+		}
+		return student;
+	}
+
+	/**
+	 * Creates one student record; the first step of its path says where it came from.
+	 * @throws org.springframework.dao.DuplicateKeyException when the education ID, or the
+	 * child in that entry year, is known already
+	 */
+	@Transactional
+	public Student register(NewStudent s, Actor by) {
+		jdbc.sql(
+				"""
+						insert into student (education_id, child_id_sealed, child_id_hash, name, sex, birth_date, entry_year,
+						  school_code, class_name, district_code, hukou_district_code, guardian_name, mobile, origin, updated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""")
+			.params(s.educationId(), sealed.seal(s.idNumber()), sealed.lookupHash(s.idNumber()), s.name(), s.sex(),
+					s.birthDate(), s.entryYear(), s.schoolCode(), s.className(), s.districtCode(),
+					s.hukouDistrictCode(), s.guardianName(), (s.mobile() != null) ? s.mobile().value() : null,
+					s.origin().name(), Timestamp.from(clock.instant()))
+			.update();
+		recordStep(s.educationId(),
+				"registry.registered." + s.origin().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), null,
+				by);
+		events.publishEvent(new StudentRegistered(s.educationId(), s.districtCode(), s.origin(), by));
+		return byEducationId(s.educationId()).orElseThrow();
+	}
+
+	/**
+	 * The student now enters junior high in another district (an approved transfer,
+	 * R-J4); both districts see it on the record.
+	 */
+	@Transactional
+	public void moveDistrict(String educationId, String toDistrict, String reason, Actor by) {
+		Student student = byEducationId(educationId).orElseThrow(() -> new NoSuchElementException("No such student"));
+		jdbc.sql("""
+				update student set district_code = ?, version = version + 1, updated_at = ?
+				where education_id = ?
+				""").params(toDistrict, Timestamp.from(clock.instant()), educationId).update();
+		jdbc.sql("update family_account set district_code = ? where education_id = ?")
+			.params(toDistrict, educationId)
+			.update();
+		recordStep(educationId, "registry.moved-district", reason, by);
+		events.publishEvent(new StudentMovedDistrict(educationId, student.districtCode(), toDistrict, reason, by));
+	}
+
+	/**
+	 * Appends a step to the student's enrollment path, in the caller's transaction so the
+	 * step and the change it describes commit together.
+	 */
+	@Transactional
+	public void recordStep(String educationId, String step, String detail, Actor by) {
+		jdbc.sql("""
+				insert into student_path_step (education_id, occurred_at, step, detail, actor, actor_role)
+				values (?, ?, ?, ?, ?, ?)
+				""").params(educationId, Timestamp.from(clock.instant()), step, detail, by.name(), by.role()).update();
+	}
+
+	/** The student's enrollment path, oldest step first (R-G9). */
+	@Transactional(readOnly = true)
+	public List<PathStep> path(String educationId) {
+		return jdbc.sql("""
+				select occurred_at, step, detail, actor, actor_role from student_path_step
+				where education_id = ? order by id
+				""")
+			.param(educationId)
+			.query((rs, n) -> new PathStep(rs.getTimestamp("occurred_at").toInstant(), rs.getString("step"),
+					rs.getString("detail"), rs.getString("actor"), rs.getString("actor_role")))
+			.list();
+	}
+
+	static Actor actor(SignedIn who) {
+		return Actor.of(who.username(), who.role().name());
+	}
+
+	private Student student(ResultSet rs, int row) throws SQLException {
+		String mobile = rs.getString("mobile");
+		UUID family = rs.getObject("family_account", UUID.class);
+		return new Student(rs.getString("education_id"), rs.getString("name"),
+				sealed.open(rs.getBytes("child_id_sealed")).masked(), rs.getString("sex"),
+				rs.getDate("birth_date").toLocalDate(), rs.getInt("entry_year"), rs.getString("school_code"),
+				rs.getString("class_name"), rs.getString("district_code"), rs.getString("hukou_district_code"),
+				rs.getString("guardian_name"), (mobile != null) ? new MobileNumber(mobile) : null,
+				Student.Origin.valueOf(rs.getString("origin")), rs.getInt("version"),
+				(family != null) ? new AccountId(family) : null);
+	}
+
+}
