@@ -59,6 +59,7 @@ class DatabaseConfiguration {
 	@Primary
 	DataSource dataSource(DatabaseLocation location, @Value("${ruxue.database.app-role}") String appRole,
 			@Value("${ruxue.database.pool-size:10}") int poolSize,
+			@Value("${ruxue.database.connection-timeout:5s}") java.time.Duration connectionTimeout,
 			@Value("${ruxue.database.ephemeral:false}") boolean ephemeral) {
 		// Lazy: the first connection is made after Flyway has created the role.
 		HikariDataSource pool = ephemeral ? new DroppedOnClose(location) : new HikariDataSource();
@@ -66,6 +67,9 @@ class DatabaseConfiguration {
 		pool.setUsername(location.user());
 		pool.setPassword(location.password());
 		pool.setMaximumPoolSize(poolSize);
+		// a request that cannot get a connection in this time gets a 503 with Retry-After
+		// (portal's DatabaseOutage) instead of holding its visitor for Hikari's 30 s
+		pool.setConnectionTimeout(connectionTimeout.toMillis());
 		pool.setPoolName("ruxue");
 		pool.setConnectionInitSql("SET ROLE " + safe(appRole));
 		return pool;

@@ -11,8 +11,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * {@link AdmissionControl} in front of everything else, sessions and security included,
- * so that a request it turns away costs no database round trip.
+ * {@link AdmissionControl} for writes and for reads in front of everything else, sessions
+ * and security included, so that a request it turns away costs no database round trip;
+ * then {@link DatabaseOutage}, before the session filter, which is the first to need the
+ * database.
  */
 @Configuration(proxyBeanMethods = false)
 class AdmissionConfiguration {
@@ -23,9 +25,28 @@ class AdmissionConfiguration {
 			@Value("${ruxue.admission.waiting-places:500}") int waiting,
 			@Value("${ruxue.admission.max-wait:3s}") Duration maxWait, MessageSource messages,
 			LocaleResolver localeResolver) {
-		FilterRegistrationBean<AdmissionControl> registration = new FilterRegistrationBean<>(
-				new AdmissionControl(concurrent, waiting, maxWait, messages, localeResolver));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
+		return registration(new AdmissionControl(AdmissionControl.Traffic.WRITES, concurrent, waiting, maxWait,
+				messages, localeResolver), 40);
+	}
+
+	@Bean
+	FilterRegistrationBean<AdmissionControl> readAdmissionControl(
+			@Value("${ruxue.admission.concurrent-reads:64}") int concurrent,
+			@Value("${ruxue.admission.waiting-reads:2000}") int waiting,
+			@Value("${ruxue.admission.max-wait-reads:3s}") Duration maxWait, MessageSource messages,
+			LocaleResolver localeResolver) {
+		return registration(new AdmissionControl(AdmissionControl.Traffic.READS, concurrent, waiting, maxWait, messages,
+				localeResolver), 41);
+	}
+
+	@Bean
+	FilterRegistrationBean<DatabaseOutage> databaseOutage(MessageSource messages, LocaleResolver localeResolver) {
+		return registration(new DatabaseOutage(messages, localeResolver), 42);
+	}
+
+	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> registration(F filter, int order) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + order);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}

@@ -1,8 +1,8 @@
 package org.ruxue.app.portal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -17,24 +17,65 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * Admission control in front of the write paths (issue 11): at most {@code concurrent}
- * requests that change something run at once; beyond that a request waits in a waiting
- * room of {@code waiting} places for at most {@code maxWait}. A request that finds the
- * room full or waits in vain is answered 503 with {@code Retry-After}, estimated from how
- * many wait and how many writes the node completed per second lately, before anything of
- * it was read or written: it was not acknowledged, so nothing of it is lost, and the
- * family submits the same form again (the form's idempotency key makes a repeat count
- * once). Reads are never held: the open lookup and the status pages stay fast. Nothing
- * here orders families: whoever is admitted first is a matter of chance, and the order of
- * submission decides nothing (R-G4).
+ * Admission control (issue 11), one instance for the writes and one for the reads: at
+ * most {@code concurrent} requests of its kind run at once; beyond that a request waits
+ * in a waiting room of {@code waiting} places for at most {@code maxWait}. A request that
+ * finds the room full or waits in vain is answered 503 with {@code Retry-After},
+ * estimated from how many wait and how many requests of its kind the node completed per
+ * second lately, before anything of it was read or written. A write turned away was not
+ * acknowledged, so nothing of it is lost, and the family submits the same form again (the
+ * form's idempotency key makes a repeat count once). Reads have a limit of their own, far
+ * higher, so that a flood of page views cannot take every database connection and hold
+ * the writes behind it; static files pass freely. Nothing here orders families: whoever
+ * is admitted first is a matter of chance, and the order of submission decides nothing
+ * (R-G4).
  */
 public class AdmissionControl extends OncePerRequestFilter {
 
 	/** Seconds of completions kept for the throughput estimate. */
 	private static final int WINDOW = 10;
+
+	/** Which requests an instance holds, and the messages it turns them away with. */
+	public enum Traffic {
+
+		/** Requests that may change something: every method but GET, HEAD and OPTIONS. */
+		WRITES("admission.busy"),
+
+		/** Page views and API reads, but not static files nor the health probes. */
+		READS("admission.busy-reads");
+
+		private final String messagePrefix;
+
+		Traffic(String messagePrefix) {
+			this.messagePrefix = messagePrefix;
+		}
+
+		boolean holds(HttpServletRequest request) {
+			String method = request.getMethod();
+			boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+			if (this == WRITES) {
+				return !read;
+			}
+			if (!read) {
+				return false;
+			}
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			for (String free : FREE) {
+				if (path.startsWith(free)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+	/** Static files and the probes: no database behind them, never held. */
+	private static final List<String> FREE = List.of("/webjars/", "/css/", "/js/", "/img/", "/favicon", "/actuator/");
+
+	private final Traffic traffic;
 
 	private final Semaphore running;
 
@@ -53,8 +94,9 @@ public class AdmissionControl extends OncePerRequestFilter {
 
 	private final AtomicLongArray completedSecond = new AtomicLongArray(WINDOW);
 
-	public AdmissionControl(int concurrent, int waitingPlaces, Duration maxWait, MessageSource messages,
-			LocaleResolver locales) {
+	public AdmissionControl(Traffic traffic, int concurrent, int waitingPlaces, Duration maxWait,
+			MessageSource messages, LocaleResolver locales) {
+		this.traffic = traffic;
 		this.running = new Semaphore(concurrent, true);
 		this.waitingPlaces = waitingPlaces;
 		this.maxWait = maxWait;
@@ -64,8 +106,7 @@ public class AdmissionControl extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String method = request.getMethod();
-		return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+		return !traffic.holds(request);
 	}
 
 	@Override
@@ -138,31 +179,9 @@ public class AdmissionControl extends OncePerRequestFilter {
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		int retryAfter = retryAfterSeconds();
 		Locale locale = locales.resolveLocale(request);
-		String title = messages.getMessage("admission.busy.title", null, locale);
-		String detail = messages.getMessage("admission.busy.detail", new Object[] { retryAfter }, locale);
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-		response.setHeader("Retry-After", Integer.toString(retryAfter));
-		response.setHeader("Cache-Control", "no-store");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		String accept = String.valueOf(request.getHeader("Accept"));
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") || !accept.contains("text/html")) {
-			response.setContentType("application/problem+json");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"status\":503,\"title\":\"" + json(title) + "\",\"detail\":\""
-						+ json(detail) + "\",\"retryAfterSeconds\":" + retryAfter + "}");
-			return;
-		}
-		response.setContentType("text/html");
-		String lang = locale.getLanguage().equals("en") ? "en" : "zh-CN";
-		response.getWriter()
-			.write("<!DOCTYPE html><html lang=\"" + lang + "\"><head><meta charset=\"UTF-8\">"
-					+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-					+ HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(title)
-					+ "</h1><p id=\"busy\">" + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>");
-	}
-
-	private static String json(String text) {
-		return text.replace("\\", "\\\\").replace("\"", "\\\"");
+		BusyAnswer.write(request, response, messages.getMessage(traffic.messagePrefix + ".title", null, locale),
+				messages.getMessage(traffic.messagePrefix + ".detail", new Object[] { retryAfter }, locale), retryAfter,
+				locale);
 	}
 
 }

@@ -38,7 +38,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex, Locale locale) {
+	ProblemDetail unexpected(Exception ex, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+		if (DatabaseOutage.isOutage(ex)) {
+			log.warn("Database unavailable: {}", ex.getMessage());
+			response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER));
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages
+				.getMessage("database.unavailable.detail", new Object[] { DatabaseOutage.RETRY_AFTER }, locale));
+			problem.setTitle(messages.getMessage("database.unavailable.title", null, locale));
+			problem.setProperty("retryAfterSeconds", DatabaseOutage.RETRY_AFTER);
+			return problem;
+		}
 		String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
 		log.error("Unexpected error, incident {}", incident, ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The waiting room in front of the write paths (issue 11), with one place to run and one
  * to wait: beyond them a clear 503 with Retry-After, in the visitor's language, before
- * the request reaches anything that writes; reads are never held.
+ * the request reaches anything that writes; reads are not held by it, they have an
+ * instance of their own.
  */
 class AdmissionControlTest {
 
@@ -38,7 +39,7 @@ class AdmissionControlTest {
 		messages.setBasename("messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		admission = new AdmissionControl(1, 1, Duration.ofMillis(300), messages,
+		admission = new AdmissionControl(AdmissionControl.Traffic.WRITES, 1, 1, Duration.ofMillis(300), messages,
 				new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE));
 	}
 
@@ -74,7 +75,7 @@ class AdmissionControlTest {
 
 	@Test
 	void aPageVisitorGetsAPageInTheirLanguage() throws Exception {
-		AdmissionControl english = new AdmissionControl(0, 0, Duration.ZERO, messages,
+		AdmissionControl english = new AdmissionControl(AdmissionControl.Traffic.WRITES, 0, 0, Duration.ZERO, messages,
 				new FixedLocaleResolver(Locale.ENGLISH));
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/primary/110101/register");
 		request.addHeader("Accept", "text/html,application/xhtml+xml");
@@ -87,6 +88,28 @@ class AdmissionControlTest {
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getContentType()).startsWith("text/html");
 		assertThat(response.getContentAsString()).contains("lang=\"en\"", "submit it again", "counts once");
+	}
+
+	@Test
+	void readsHaveTheirOwnLimitAndStaticFilesPassFreely() throws Exception {
+		AdmissionControl reads = new AdmissionControl(AdmissionControl.Traffic.READS, 0, 0, Duration.ZERO, messages,
+				new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE));
+		MockHttpServletResponse page = new MockHttpServletResponse();
+		reads.doFilter(new MockHttpServletRequest("GET", "/zones"), page, (req, res) -> {
+			throw new AssertionError("turned away before anything runs");
+		});
+		MockHttpServletResponse script = new MockHttpServletResponse();
+		reads.doFilter(new MockHttpServletRequest("GET", "/webjars/htmx.org/dist/htmx.min.js"), script,
+				(req, res) -> ((MockHttpServletResponse) res).setStatus(200));
+		MockHttpServletResponse write = new MockHttpServletResponse();
+		reads.doFilter(new MockHttpServletRequest("POST", "/primary/x"), write,
+				(req, res) -> ((MockHttpServletResponse) res).setStatus(200));
+
+		assertThat(page.getStatus()).isEqualTo(503);
+		assertThat(page.getHeader("Retry-After")).isNotBlank();
+		assertThat(page.getContentAsString()).contains("刷新页面").doesNotContain("没有保存");
+		assertThat(script.getStatus()).isEqualTo(200);
+		assertThat(write.getStatus()).as("writes are the other instance's").isEqualTo(200);
 	}
 
 	private MockHttpServletResponse post(String path, boolean hold) {
