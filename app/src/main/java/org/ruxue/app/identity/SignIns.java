@@ -11,7 +11,8 @@ import org.ruxue.app.identity.Accounts.StoredAccount;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every sign-in attempt, staff or family, goes through here: a few free failures per
@@ -31,13 +32,17 @@ class SignIns {
 
 	private final AttemptLimits limits;
 
+	private final TransactionTemplate transactions;
+
 	private final PasswordEncoder passwords;
 
 	private final SecurityProperties.SignIn settings;
 
 	private final Clock clock;
 
-	SignIns(AttemptLimits limits, PasswordEncoder passwords, SecurityProperties properties, Clock clock) {
+	SignIns(AttemptLimits limits, PasswordEncoder passwords, SecurityProperties properties, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.limits = limits;
 		this.passwords = passwords;
 		this.settings = properties.signIn();
@@ -55,27 +60,39 @@ class SignIns {
 
 	}
 
-	@Transactional
+	/**
+	 * One attempt. The password hash is compared holding no database connection: it costs
+	 * tens of milliseconds of a core, and ten sign-ins at once would otherwise hold the
+	 * whole pool while the pages and lookups of everyone else waited. So that parallel
+	 * guesses cannot slip past the counter meanwhile, an attempt is counted as a failure
+	 * before it is checked and the count is reset only when it succeeds.
+	 */
 	Attempt attempt(String accountKey, Supplier<Optional<StoredAccount>> lookup, String password, String ip) {
 		Instant now = clock.instant();
 		String ipKey = "signin-ip:" + ip;
-		if (limits.count(ipKey, HOUR, now) >= settings.failuresPerIpPerHour()) {
-			return new Attempt(Outcome.REFUSED, null);
-		}
 		String key = "signin:" + accountKey.strip().toLowerCase(Locale.ROOT);
-		AttemptLimits.Counter counter = limits.lock(key, now);
-		if (counter.blockedAt(now)) {
+		Optional<Optional<StoredAccount>> admitted = transactions.execute(status -> {
+			if (limits.count(ipKey, HOUR, now) >= settings.failuresPerIpPerHour()) {
+				return Optional.empty();
+			}
+			AttemptLimits.Counter counter = limits.lock(key, now);
+			if (counter.blockedAt(now)) {
+				return Optional.empty();
+			}
+			limits.save(key, afterFailure(counter.count() + 1, now));
+			return Optional.of(lookup.get().filter(a -> a.passwordHash() != null));
+		});
+		if (admitted == null || admitted.isEmpty()) {
 			return new Attempt(Outcome.REFUSED, null);
 		}
-		Optional<StoredAccount> account = lookup.get().filter(a -> a.passwordHash() != null);
+		Optional<StoredAccount> account = admitted.get();
 		boolean matches = passwords.matches((password != null) ? password : "",
 				account.map(StoredAccount::passwordHash).orElse(dummyHash));
 		if (account.isEmpty() || !matches) {
-			limits.save(key, afterFailure(counter.count() + 1, now));
-			limits.hit(ipKey, HOUR, now);
+			transactions.executeWithoutResult(status -> limits.hit(ipKey, HOUR, now));
 			return new Attempt(Outcome.REFUSED, null);
 		}
-		limits.save(key, new AttemptLimits.Counter(0, null));
+		transactions.executeWithoutResult(status -> limits.save(key, new AttemptLimits.Counter(0, null)));
 		StoredAccount found = account.get();
 		return new Attempt(found.mustChangePassword() ? Outcome.MUST_CHANGE_PASSWORD : Outcome.SIGNED_IN, found);
 	}

@@ -69,6 +69,31 @@ class SignInLimitsTest {
 		signIn("sl-shared", PASSWORD, "10.1.0.10").andExpect(redirectedUrl("/"));
 	}
 
+	@Test
+	void guessesSentAllAtOnceAreCountedBeforeAnyIsChecked() throws Exception {
+		accounts.create(new NewAccount("sl-parallel", "sl", Role.DISTRICT_OFFICER, "110101", null), PASSWORD, false,
+				Actor.SYSTEM);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+		java.util.List<java.util.concurrent.Future<?>> guesses = new java.util.ArrayList<>();
+		java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(12);
+		for (int i = 0; i < 12; i++) {
+			String guess = "parallel guess number " + i;
+			guesses.add(pool.submit(() -> {
+				together.countDown();
+				together.await();
+				return signIn("sl-parallel", guess, "10.1.0.20");
+			}));
+		}
+		for (java.util.concurrent.Future<?> guess : guesses) {
+			guess.get();
+		}
+		pool.shutdown();
+
+		// ten failures lock the account: the right password no longer helps
+		signIn("sl-parallel", PASSWORD, "10.1.0.21")
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("登录信息不正确")));
+	}
+
 	private org.springframework.test.web.servlet.ResultActions signIn(String username, String password, String ip)
 			throws Exception {
 		return mvc.perform(

@@ -112,7 +112,7 @@ public final class PrimarySubmissionBenchmark {
 	}
 
 	/** Children and fathers in the register, a zone of 200 addresses, an account each. */
-	private static List<Applicant> prepare(ConfigurableApplicationContext app, int families) {
+	static List<Applicant> prepare(ConfigurableApplicationContext app, int families) {
 		long start = System.nanoTime();
 		JdbcClient jdbc = app.getBean(JdbcClient.class);
 		Calendars.sourceYear2017(app.getBean(EnrollmentCalendar.class));
