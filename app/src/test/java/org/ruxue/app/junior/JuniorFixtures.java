@@ -78,7 +78,7 @@ class JuniorFixtures {
 		int n = next.incrementAndGet();
 		IdCardNumber child = register.newPerson(name, "110101", LocalDate.of(2005, 1, 1).plusDays(n), "110101", false);
 		String mobile = freshMobile();
-		Student student = students.register(new NewStudent("J" + child.value(), child, name,
+		Student student = students.register(new NewStudent(String.format("J2017%08d", n), child, name,
 				child.isMale() ? "MALE" : "FEMALE", child.birthDate(), 2017, SCHOOL, "六(1)班", "110101", "110101",
 				name + "妈妈", new MobileNumber(mobile), Student.Origin.REGISTRY), Actor.SYSTEM);
 		AccountId account = families.provision(child, name, student.educationId(), new MobileNumber(mobile));
