@@ -71,6 +71,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/permits/**")
 			.hasRole(Role.PARENT.name())
+			// junior entry (R-J2, R-J3, R-G9): the family's own student
+			.requestMatchers("/junior", "/junior/**")
+			.hasRole(Role.PARENT.name())
 			.requestMatchers("/school/**")
 			.hasRole(Role.SCHOOL_STAFF.name())
 			.anyRequest()

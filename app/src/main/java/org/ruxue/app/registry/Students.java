@@ -127,6 +127,47 @@ public class Students {
 	}
 
 	/**
+	 * Holds the record at the version the caller saw until the caller's transaction ends,
+	 * so that nothing changes it in between (a family signs exactly what it saw, R-J2).
+	 * @return false when the record is at another version already
+	 */
+	@Transactional
+	public boolean holdAt(String educationId, int version) {
+		return jdbc.sql("select 1 from student where education_id = ? and version = ? for share")
+			.params(educationId, version)
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
+	 * Corrects the basic data of a student (R-J3), if it is still at the version the
+	 * corrector saw; the caller checks who may correct.
+	 * @return the names of the fields that changed
+	 * @throws org.springframework.dao.OptimisticLockingFailureException when the record
+	 * changed meanwhile
+	 */
+	@Transactional
+	public List<String> correct(String educationId, int expectedVersion, BasicData data, Actor by) {
+		Student student = byEducationId(educationId).orElseThrow(() -> new NoSuchElementException("No such student"));
+		List<String> changed = data.changedFrom(BasicData.of(student));
+		int updated = jdbc.sql("""
+				update student set name = ?, sex = ?, birth_date = ?, class_name = ?, hukou_district_code = ?,
+				  guardian_name = ?, version = version + 1, updated_at = ?
+				where education_id = ? and version = ?
+				""")
+			.params(data.name(), data.sex(), data.birthDate(), data.className(), data.hukouDistrictCode(),
+					data.guardianName(), Timestamp.from(clock.instant()), educationId, expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new org.springframework.dao.OptimisticLockingFailureException(
+					"Student " + educationId + " changed meanwhile");
+		}
+		events.publishEvent(new StudentCorrected(educationId, changed, expectedVersion, expectedVersion + 1, by));
+		return changed;
+	}
+
+	/**
 	 * Appends a step to the student's enrollment path, in the caller's transaction so the
 	 * step and the change it describes commit together.
 	 */

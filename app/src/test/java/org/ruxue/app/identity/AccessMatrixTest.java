@@ -219,6 +219,25 @@ class AccessMatrixTest {
 			Map.entry("GET /admin/high-school-opportunities/import/{id}/progress", Entry.of(Access.CITY)),
 			Map.entry("POST /admin/high-school-opportunities/import/{id}/confirm", Entry.of(Access.CITY)),
 			Map.entry("POST /admin/high-school-opportunities/import/{id}/cancel", Entry.of(Access.CITY)),
+			// junior entry: confirmation, corrections, newly arrived students, the path
+			// (R-J2, R-J3, R-J5, R-G9)
+			Map.entry("GET /junior", Entry.of(Access.FAMILY)), Map.entry("GET /junior/path", Entry.of(Access.FAMILY)),
+			Map.entry("POST /junior/confirm", new Entry(Access.FAMILY, "version=0")),
+			Map.entry("POST /junior/report", new Entry(Access.FAMILY, "version=0&text=x")),
+			Map.entry("GET /school/junior/corrections", Entry.of(Access.SCHOOL)),
+			Map.entry("GET /school/junior/corrections/{id}", Entry.of(Access.SCHOOL)),
+			Map.entry("POST /school/junior/corrections/{id}/correct",
+					new Entry(Access.SCHOOL, "version=0&name=x&sex=MALE&birthDate=2005-01-01")),
+			Map.entry("POST /school/junior/corrections/{id}/uphold", new Entry(Access.SCHOOL, "reason=x")),
+			Map.entry("GET /school/junior/students/{id}/path", Entry.of(Access.SCHOOL)),
+			Map.entry("GET /district/junior/corrections", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("GET /district/junior/corrections/{id}", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /district/junior/corrections/{id}/correct",
+					new Entry(Access.DISTRICT_OR_CITY, "version=0&name=x&sex=MALE&birthDate=2005-01-01")),
+			Map.entry("POST /district/junior/corrections/{id}/uphold", new Entry(Access.DISTRICT_OR_CITY, "reason=x")),
+			Map.entry("GET /district/junior/newly-arrived", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /district/junior/newly-arrived", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("GET /staff/students/{id}/path", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("GET /school/forms", Entry.of(Access.SCHOOL)),
 			Map.entry("POST /school/forms/{id}/{action}", new Entry(Access.SCHOOL, "version=0&problem=x")));
 
