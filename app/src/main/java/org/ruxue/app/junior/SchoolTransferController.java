@@ -99,6 +99,8 @@ class SchoolTransferController {
 		}
 		catch (TransferRefused refused) {
 			model.addAttribute("reason", reason);
+			model.addAttribute("familySigned", familySigned);
+			model.addAttribute("schoolSigned", schoolSigned);
 			Transfer t = transfers.open(transferId, "school " + action, staff);
 			return pages.detail(t, staff, BASE, pages.problems(refused), model);
 		}
