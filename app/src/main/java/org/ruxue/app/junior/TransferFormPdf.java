@@ -91,8 +91,9 @@ final class TransferFormPdf {
 			sheet.tableRow(shares, java.util.Arrays.asList(stage, BLANK_LINES, BLANK_LINES), false);
 		}
 		sheet.moveDown(6);
-		sheet.paragraph("说明：1. 家长和学校签字后，由学校在平台提交；审核依次为毕业学校、转出区、转入区，任一环节不同意即终止。"
-				+ "2. 转入区审核同意后，学生的入学区域自动变更为转入区，平台以短信和站内消息通知家长和学校。", 9, FormSheet.LABEL_INK);
+		sheet.paragraph("说明：", 9, FormSheet.LABEL_INK);
+		sheet.paragraph("1. 家长和学校签字后，由学校在平台提交；审核依次为毕业学校、转出区、转入区，任一环节不同意即终止。", 9, FormSheet.LABEL_INK);
+		sheet.paragraph("2. 转入区审核同意后，学生的入学区域自动变更为转入区，平台以短信和站内消息通知家长和学校。", 9, FormSheet.LABEL_INK);
 	}
 
 	private static String sex(String sex) {

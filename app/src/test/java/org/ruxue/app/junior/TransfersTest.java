@@ -300,6 +300,13 @@ class TransfersTest {
 			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("欧阳转区", "东城区", "西城区", "回户籍所在区", t.number(), "转区测试东城小学", "北京市西城区测试胡同1号");
 			assertThat(text).as("the ID number only masked").contains(g.student().maskedIdNumber());
+			assertThat(document.getNumberOfPages()).isEqualTo(1);
+			// for a person to look at, as the collection form's test does
+			java.nio.file.Path out = java.nio.file.Path.of("target", "junior-transfer-form.png");
+			java.nio.file.Files.createDirectories(out.getParent());
+			javax.imageio.ImageIO.write(
+					new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 100), "png",
+					out.toFile());
 		}
 		assertThat(transfers.open(t.id(), "check", teacher).printed()).isTrue();
 	}
