@@ -141,7 +141,10 @@ public class Transfers {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new TransferRefused("educationId", "junior.transfer.error.open-exists");
+			if (String.valueOf(ex.getMessage()).contains("junior_transfer_open_idx")) {
+				throw new TransferRefused("educationId", "junior.transfer.error.open-exists");
+			}
+			throw ex;
 		}
 		Transfer started = byId(id).orElseThrow();
 		students.recordStep(educationId, "junior.transfer.started", districtName(to.code()), actor(staff));
@@ -280,8 +283,8 @@ public class Transfers {
 		if (next == TransferStatus.APPROVED) {
 			students.moveDistrict(t.educationId(), t.toDistrict(), "转区申请 " + t.number(), by);
 			events.publishEvent(new TransferApproved(id, t.number(), t.educationId(), t.fromDistrict(), t.toDistrict(),
-					t.kind(), by, tell(approved, "junior.sms.transfer-approved",
-							List.of(t.number(), t.studentName(), districtName(t.toDistrict())))));
+					t.kind(), by,
+					tell(approved, "junior.sms.transfer-approved", List.of(t.number(), districtName(t.toDistrict())))));
 		}
 		else {
 			changed(approved, "approved-" + stage.key(), null, who, List.of());
@@ -307,8 +310,8 @@ public class Transfers {
 					expectedVersion, t.status().name()));
 		Transfer rejected = byId(id).orElseThrow();
 		students.recordStep(t.educationId(), "junior.transfer.rejected-" + stage.key(), why, actor(who));
-		changed(rejected, "rejected-" + stage.key(), "reason=" + why, who, tell(rejected,
-				"junior.sms.transfer-rejected-" + stage.key(), List.of(t.number(), t.studentName(), why)));
+		changed(rejected, "rejected-" + stage.key(), "reason=" + why, who,
+				tell(rejected, "junior.sms.transfer-rejected-" + stage.key(), List.of(t.number(), why)));
 		return rejected;
 	}
 
@@ -479,7 +482,8 @@ public class Transfers {
 
 	/**
 	 * The end of the chain is told to the family (SMS and inbox) and to the school staff
-	 * who started and submitted the application (inbox).
+	 * who started and submitted the application (inbox). Texts carry the number and the
+	 * district or reason, never a name or an ID number.
 	 */
 	private List<OutgoingMessage> tell(Transfer t, String template, List<String> arguments) {
 		List<OutgoingMessage> messages = new ArrayList<>();
