@@ -239,6 +239,18 @@ class AccessMatrixTest {
 			Map.entry("POST /district/junior/newly-arrived", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("GET /staff/students/{id}/path", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("GET /school/forms", Entry.of(Access.SCHOOL)),
+			// junior transfers (R-J4): the school's pages and the district's queues
+			Map.entry("GET /school/junior/transfers", Entry.of(Access.SCHOOL)),
+			Map.entry("POST /school/junior/transfers",
+					new Entry(Access.SCHOOL, "educationId=JUNIORVICTIM1&kind=HUKOU&toDistrict=110102&address=x")),
+			Map.entry("GET /school/junior/transfers/{id}", Entry.of(Access.SCHOOL)),
+			Map.entry("GET /school/junior/transfers/{id}/form.pdf", Entry.of(Access.SCHOOL)),
+			Map.entry("POST /school/junior/transfers/{id}/{action}",
+					new Entry(Access.SCHOOL, "version=0&reason=x&familySigned=true&schoolSigned=true")),
+			Map.entry("GET /district/junior/transfers", new Entry(Access.DISTRICT_OR_CITY, "district=110101")),
+			Map.entry("GET /district/junior/transfers/{id}", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /district/junior/transfers/{id}/{decision}",
+					new Entry(Access.DISTRICT_OR_CITY, "version=0&reason=x")),
 			Map.entry("POST /school/forms/{id}/{action}", new Entry(Access.SCHOOL, "version=0&problem=x")));
 
 	@Autowired

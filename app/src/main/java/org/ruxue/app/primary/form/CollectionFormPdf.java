@@ -12,7 +12,10 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
-import org.ruxue.app.primary.form.FormSheet.Field;
+import org.ruxue.app.printing.FormFonts;
+import org.ruxue.app.printing.FormSheet;
+import org.ruxue.app.printing.FormSheet.Field;
+import org.ruxue.app.printing.Typeset;
 
 /**
  * Renders the information-collection form (信息采集表, R-P6) as a one-page A4 PDF (more pages

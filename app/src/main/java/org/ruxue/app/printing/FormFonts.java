@@ -1,4 +1,4 @@
-package org.ruxue.app.primary.form;
+package org.ruxue.app.printing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +21,11 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * safe for concurrent use, so each rendering thread borrows its own parsed pair from a
  * pool that grows to the number of threads that ever render at once.
  */
-final class FormFonts {
+public final class FormFonts {
 
-	static final String CJK_FONT = "/fonts/DroidSansFallbackFull.ttf";
+	public static final String CJK_FONT = "/fonts/DroidSansFallbackFull.ttf";
 
-	static final String LATIN_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+	public static final String LATIN_FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
 	private final byte[] cjk;
 
@@ -33,18 +33,18 @@ final class FormFonts {
 
 	private final Queue<Parsed> idle = new ConcurrentLinkedQueue<>();
 
-	FormFonts() {
+	public FormFonts() {
 		this.cjk = read(CJK_FONT);
 		this.latin = read(LATIN_FONT);
 		this.idle.add(parse());
 	}
 
-	Parsed borrow() {
+	public Parsed borrow() {
 		Parsed parsed = this.idle.poll();
 		return (parsed != null) ? parsed : parse();
 	}
 
-	void giveBack(Parsed parsed) {
+	public void giveBack(Parsed parsed) {
 		this.idle.add(parsed);
 	}
 
@@ -72,13 +72,13 @@ final class FormFonts {
 	}
 
 	/** One thread's parsed fonts with their Unicode maps. */
-	record Parsed(TrueTypeFont cjk, CmapLookup cjkMap, TrueTypeFont latin, CmapLookup latinMap) {
+	public record Parsed(TrueTypeFont cjk, CmapLookup cjkMap, TrueTypeFont latin, CmapLookup latinMap) {
 
-		boolean latinHas(int codePoint) {
+		public boolean latinHas(int codePoint) {
 			return this.latinMap.getGlyphId(codePoint) != 0;
 		}
 
-		boolean cjkHas(int codePoint) {
+		public boolean cjkHas(int codePoint) {
 			return this.cjkMap.getGlyphId(codePoint) != 0;
 		}
 

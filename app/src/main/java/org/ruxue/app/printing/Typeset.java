@@ -1,4 +1,4 @@
-package org.ruxue.app.primary.form;
+package org.ruxue.app.printing;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * outside Droid Sans Fallback) prints as 〓, the customary mark for a missing character,
  * rather than as an empty box.
  */
-final class Typeset {
+public final class Typeset {
 
-	static final int MISSING = '〓';
+	public static final int MISSING = '〓';
 
 	private static final String OPENING = "（「『《〈【〔“‘";
 
@@ -34,7 +34,7 @@ final class Typeset {
 
 	private final float latinScale;
 
-	Typeset(PDDocument document, FormFonts.Parsed fonts) throws IOException {
+	public Typeset(PDDocument document, FormFonts.Parsed fonts) throws IOException {
 		this.fonts = fonts;
 		this.cjk = PDType0Font.load(document, fonts.cjk(), true);
 		this.latin = PDType0Font.load(document, fonts.latin(), true);
@@ -45,14 +45,14 @@ final class Typeset {
 	/**
 	 * Shows the text at the current text position; must be called inside a text block.
 	 */
-	void show(PDPageContentStream stream, String text, float size) throws IOException {
+	public void show(PDPageContentStream stream, String text, float size) throws IOException {
 		for (Run run : runs(text)) {
 			stream.setFont(run.latin() ? this.latin : this.cjk, size);
 			stream.showText(run.text());
 		}
 	}
 
-	float width(String text, float size) {
+	public float width(String text, float size) {
 		float units = 0;
 		for (int i = 0; i < text.length();) {
 			int codePoint = printable(text.codePointAt(i));
@@ -67,7 +67,7 @@ final class Typeset {
 	 * characters, at spaces, and inside a Latin word only when the word alone is too
 	 * wide. A line feed starts a new line.
 	 */
-	List<String> wrap(String text, float size, float maxWidth) {
+	public List<String> wrap(String text, float size, float maxWidth) {
 		List<String> lines = new ArrayList<>();
 		for (String paragraph : text.split("\r?\n", -1)) {
 			wrapParagraph(paragraph, size, maxWidth, lines);
@@ -207,7 +207,7 @@ final class Typeset {
 		}
 	}
 
-	PDFont cjkFont() {
+	public PDFont cjkFont() {
 		return this.cjk;
 	}
 

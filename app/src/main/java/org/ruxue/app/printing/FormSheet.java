@@ -1,4 +1,4 @@
-package org.ruxue.app.primary.form;
+package org.ruxue.app.printing;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -19,35 +19,35 @@ import org.apache.pdfbox.util.Matrix;
  * new page when they do not fit, and the marks laid over every page at the end (footer,
  * void mark). Nothing is ever drawn past the margins: long values wrap, long rows split.
  */
-final class FormSheet {
+public final class FormSheet {
 
-	static final PDRectangle A4 = PDRectangle.A4;
+	public static final PDRectangle A4 = PDRectangle.A4;
 
-	static final float LEFT = 40;
+	public static final float LEFT = 40;
 
-	static final float RIGHT = A4.getWidth() - 40;
+	public static final float RIGHT = A4.getWidth() - 40;
 
-	static final float WIDTH = RIGHT - LEFT;
+	public static final float WIDTH = RIGHT - LEFT;
 
-	static final float TOP = A4.getHeight() - 40;
+	public static final float TOP = A4.getHeight() - 40;
 
-	static final float BOTTOM = 48;
+	public static final float BOTTOM = 48;
 
-	static final float BODY = 10;
+	public static final float BODY = 10;
 
-	static final float LEADING = 13;
+	public static final float LEADING = 13;
 
-	static final float PAD = 4;
+	public static final float PAD = 4;
 
-	static final Color INK = Color.BLACK;
+	public static final Color INK = Color.BLACK;
 
-	static final Color LABEL_INK = new Color(0x33, 0x33, 0x33);
+	public static final Color LABEL_INK = new Color(0x33, 0x33, 0x33);
 
-	static final Color RULE = new Color(0x8c, 0x8c, 0x8c);
+	public static final Color RULE = new Color(0x8c, 0x8c, 0x8c);
 
-	static final Color SHADE = new Color(0xee, 0xee, 0xee);
+	public static final Color SHADE = new Color(0xee, 0xee, 0xee);
 
-	static final Color VOID_RED = new Color(0xc6, 0x28, 0x28);
+	public static final Color VOID_RED = new Color(0xc6, 0x28, 0x28);
 
 	private final PDDocument document;
 
@@ -61,36 +61,36 @@ final class FormSheet {
 
 	private float y;
 
-	FormSheet(PDDocument document, Typeset type, String continuation) throws IOException {
+	public FormSheet(PDDocument document, Typeset type, String continuation) throws IOException {
 		this.document = document;
 		this.type = type;
 		this.continuation = continuation;
 		newPage();
 	}
 
-	Typeset type() {
+	public Typeset type() {
 		return this.type;
 	}
 
-	PDPageContentStream stream() {
+	public PDPageContentStream stream() {
 		return this.stream;
 	}
 
-	float y() {
+	public float y() {
 		return this.y;
 	}
 
-	void moveDown(float height) {
+	public void moveDown(float height) {
 		this.y -= height;
 	}
 
-	void needs(float height) throws IOException {
+	public void needs(float height) throws IOException {
 		if (this.y - height < BOTTOM) {
 			newPage();
 		}
 	}
 
-	void text(String text, float x, float baseline, float size, Color color, boolean bold) throws IOException {
+	public void text(String text, float x, float baseline, float size, Color color, boolean bold) throws IOException {
 		if (bold) {
 			this.stream.setLineWidth(size * 0.035f);
 			this.stream.setStrokingColor(color);
@@ -103,13 +103,13 @@ final class FormSheet {
 		this.stream.endText();
 	}
 
-	void centred(String text, float baseline, float size, Color color, boolean bold) throws IOException {
+	public void centred(String text, float baseline, float size, Color color, boolean bold) throws IOException {
 		float width = this.type.width(text, size);
 		text(text, LEFT + (WIDTH - width) / 2, baseline, size, color, bold);
 	}
 
 	/** A section's title: a shaded band that always has at least one row below it. */
-	void heading(String title) throws IOException {
+	public void heading(String title) throws IOException {
 		float band = 18;
 		needs(6 + band + LEADING + 2 * PAD);
 		this.y -= 6;
@@ -122,7 +122,7 @@ final class FormSheet {
 	/**
 	 * A row of label/value fields side by side; each field takes its share of the width.
 	 */
-	void fields(Field... fields) throws IOException {
+	public void fields(Field... fields) throws IOException {
 		float total = 0;
 		for (Field field : fields) {
 			total += field.share();
@@ -140,7 +140,7 @@ final class FormSheet {
 	}
 
 	/** A row of a table whose column widths are given as shares of the page width. */
-	void tableRow(float[] shares, List<String> values, boolean header) throws IOException {
+	public void tableRow(float[] shares, List<String> values, boolean header) throws IOException {
 		float total = 0;
 		for (float share : shares) {
 			total += share;
@@ -156,7 +156,7 @@ final class FormSheet {
 	}
 
 	/** A paragraph without a border, wrapped to the page width. */
-	void paragraph(String text, float size, Color color) throws IOException {
+	public void paragraph(String text, float size, Color color) throws IOException {
 		float leading = size * 1.45f;
 		for (String line : this.type.wrap(text, size, WIDTH)) {
 			needs(leading);
@@ -203,13 +203,13 @@ final class FormSheet {
 		}
 	}
 
-	void fill(float x, float y, float width, float height, Color color) throws IOException {
+	public void fill(float x, float y, float width, float height, Color color) throws IOException {
 		this.stream.setNonStrokingColor(color);
 		this.stream.addRect(x, y, width, height);
 		this.stream.fill();
 	}
 
-	void stroke(float x, float y, float width, float height) throws IOException {
+	public void stroke(float x, float y, float width, float height) throws IOException {
 		this.stream.setLineWidth(0.6f);
 		this.stream.setStrokingColor(RULE);
 		this.stream.addRect(x, y, width, height);
@@ -235,7 +235,7 @@ final class FormSheet {
 	 * Closes the last page and lays the footer (page numbers, with the registration
 	 * number and print time) and, for a void form, the void mark over every page.
 	 */
-	void finish(String footer, boolean voided) throws IOException {
+	public void finish(String footer, boolean voided) throws IOException {
 		this.stream.close();
 		int count = this.pages.size();
 		for (int i = 0; i < count; i++) {
@@ -265,13 +265,13 @@ final class FormSheet {
 	}
 
 	/** A label and its value; {@code share} is the field's part of the row's width. */
-	record Field(String label, String value, float share, float labelWidth) {
+	public record Field(String label, String value, float share, float labelWidth) {
 
-		static Field of(String label, String value) {
+		public static Field of(String label, String value) {
 			return new Field(label, value, 1, 76);
 		}
 
-		static Field wide(String label, String value) {
+		public static Field wide(String label, String value) {
 			return new Field(label, value, 2, 76);
 		}
 

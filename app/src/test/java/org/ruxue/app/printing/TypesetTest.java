@@ -1,4 +1,4 @@
-package org.ruxue.app.primary.form;
+package org.ruxue.app.printing;
 
 import java.io.IOException;
 import java.util.List;
