@@ -71,6 +71,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/permits/**")
 			.hasRole(Role.PARENT.name())
+			.requestMatchers("/junior/**")
+			.hasRole(Role.PARENT.name())
 			.requestMatchers("/school/**")
 			.hasRole(Role.SCHOOL_STAFF.name())
 			.anyRequest()

@@ -80,16 +80,20 @@ class JuniorFixtures {
 
 	/** The district's test schools and, unless families saved already, its batches. */
 	void district(String district, Batch... wanted) {
+		schools(district);
+		BatchPlan plan = batches.plan(district, YEAR);
+		if (!plan.batches().equals(List.of(wanted))) {
+			batches.replace(district, YEAR, plan.version(), List.of(wanted), Actor.SYSTEM);
+		}
+	}
+
+	void schools(String district) {
 		for (int n = 1; n <= 3; n++) {
 			school(junior(district, n), "志愿测试" + district + "第" + n + "中学", district, "JUNIOR", true);
 		}
 		school(privateSchool(district), "志愿测试" + district + "民办中学", district, "JUNIOR", false);
 		school(nineYear(district), "志愿测试" + district + "九年一贯制学校", district, "NINE_YEAR", true);
 		school(primary(district), "志愿测试" + district + "小学", district, "PRIMARY", true);
-		BatchPlan plan = batches.plan(district, YEAR);
-		if (!plan.batches().equals(List.of(wanted))) {
-			batches.replace(district, YEAR, plan.version(), List.of(wanted), Actor.SYSTEM);
-		}
 	}
 
 	/** Two district-wide batches: one choice, then up to two. */
