@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -124,8 +125,8 @@ public class AdmissionRoutes {
 		if (written != 1) {
 			throw new JuniorRefused("educationId", "junior.routes.error.already");
 		}
-		students.recordStep(student.educationId(), "junior.route." + kind.name().toLowerCase().replace('_', '-'),
-				school.name(), by);
+		students.recordStep(student.educationId(),
+				"junior.route." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), school.name(), by);
 		var contact = (student.familyAccount() != null) ? families.contact(student.familyAccount())
 				: Optional.<FamilyAccounts.Contact>empty();
 		events.publishEvent(
@@ -137,7 +138,7 @@ public class AdmissionRoutes {
 	}
 
 	private Student student(String educationId, SignedIn officer) {
-		String id = (educationId == null) ? "" : educationId.strip().toUpperCase(java.util.Locale.ROOT);
+		String id = (educationId == null) ? "" : educationId.strip().toUpperCase(Locale.ROOT);
 		if (students.byEducationId(id).isEmpty()) {
 			throw new JuniorRefused("educationId", "junior.routes.error.student-unknown");
 		}

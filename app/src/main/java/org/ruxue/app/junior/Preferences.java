@@ -3,6 +3,7 @@ package org.ruxue.app.junior;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,7 +179,7 @@ public class Preferences {
 			}
 			entrants.add(new DrawEntrant(educationId, lotteryIds.issue(educationId, year), perBatch));
 		}
-		entrants.sort(java.util.Comparator.comparing(DrawEntrant::lotteryId));
+		entrants.sort(Comparator.comparing(DrawEntrant::lotteryId));
 		return entrants;
 	}
 
@@ -262,10 +263,11 @@ public class Preferences {
 		jdbc.sql("""
 				select batch, school_code from junior_preference_choice
 				where education_id = ? and year = ? and version = ? order by batch, rank
-				""").params(educationId, year, version).query((rs, n) -> {
-			choices.computeIfAbsent(rs.getInt(1), b -> new ArrayList<>()).add(rs.getString(2));
-			return null;
-		}).list();
+				""")
+			.params(educationId, year, version)
+			.query((rs, n) -> Map.entry(rs.getInt(1), rs.getString(2)))
+			.list()
+			.forEach(choice -> choices.computeIfAbsent(choice.getKey(), b -> new ArrayList<>()).add(choice.getValue()));
 		return choices;
 	}
 
