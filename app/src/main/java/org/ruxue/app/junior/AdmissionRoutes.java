@@ -93,7 +93,7 @@ public class AdmissionRoutes {
 	/**
 	 * Records the student's route of the student's entry year; the read of the student is
 	 * on the record.
-	 * @throws JuniorRefused when the student is unknown or outside the officer's
+	 * @throws PreferenceRefused when the student is unknown or outside the officer's
 	 * district, has a route already, the draw has begun, or the school cannot admit by
 	 * this route
 	 */
@@ -105,13 +105,13 @@ public class AdmissionRoutes {
 		Student student = student(educationId, officer);
 		int year = student.entryYear();
 		if (kind == null) {
-			throw new JuniorRefused("route", "junior.routes.error.route");
+			throw new PreferenceRefused("route", "junior.routes.error.route");
 		}
 		School school = schools.byCode((schoolCode == null) ? "" : schoolCode.strip())
-			.orElseThrow(() -> new JuniorRefused("school", "junior.routes.error.school-unknown"));
+			.orElseThrow(() -> new PreferenceRefused("school", "junior.routes.error.school-unknown"));
 		checkSchool(kind, school, student);
 		if (drawBegun(year)) {
-			throw new JuniorRefused("form", "junior.routes.error.after-draw");
+			throw new PreferenceRefused("form", "junior.routes.error.after-draw");
 		}
 		Actor by = Actor.of(officer.username(), officer.role().name());
 		int written = jdbc.sql("""
@@ -123,7 +123,7 @@ public class AdmissionRoutes {
 					Timestamp.from(clock.instant()), by.name())
 			.update();
 		if (written != 1) {
-			throw new JuniorRefused("educationId", "junior.routes.error.already");
+			throw new PreferenceRefused("educationId", "junior.routes.error.already");
 		}
 		students.recordStep(student.educationId(),
 				"junior.route." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), school.name(), by);
@@ -140,13 +140,13 @@ public class AdmissionRoutes {
 	private Student student(String educationId, SignedIn officer) {
 		String id = (educationId == null) ? "" : educationId.strip().toUpperCase(Locale.ROOT);
 		if (students.byEducationId(id).isEmpty()) {
-			throw new JuniorRefused("educationId", "junior.routes.error.student-unknown");
+			throw new PreferenceRefused("educationId", "junior.routes.error.student-unknown");
 		}
 		try {
 			return students.open(id, "录取途径登记", officer);
 		}
 		catch (AccessDeniedException | NoSuchElementException ex) {
-			throw new JuniorRefused("educationId", "junior.routes.error.student-unknown");
+			throw new PreferenceRefused("educationId", "junior.routes.error.student-unknown");
 		}
 	}
 
@@ -157,22 +157,22 @@ public class AdmissionRoutes {
 	 */
 	private static void checkSchool(RouteKind kind, School school, Student student) {
 		if (!school.level().takesJuniorEntry()) {
-			throw new JuniorRefused("school", "junior.routes.error.not-junior");
+			throw new PreferenceRefused("school", "junior.routes.error.not-junior");
 		}
 		switch (kind) {
 			case PRIVATE_SCHOOL -> {
 				if (school.publicSchool()) {
-					throw new JuniorRefused("school", "junior.routes.error.not-private");
+					throw new PreferenceRefused("school", "junior.routes.error.not-private");
 				}
 			}
 			case DIRECT_PROGRESSION -> {
 				if (school.level() != SchoolLevel.NINE_YEAR || !school.code().equals(student.schoolCode())) {
-					throw new JuniorRefused("school", "junior.routes.error.not-own-nine-year");
+					throw new PreferenceRefused("school", "junior.routes.error.not-own-nine-year");
 				}
 			}
 			default -> {
 				if (!school.districtCode().equals(student.districtCode())) {
-					throw new JuniorRefused("school", "junior.routes.error.other-district");
+					throw new PreferenceRefused("school", "junior.routes.error.other-district");
 				}
 			}
 		}

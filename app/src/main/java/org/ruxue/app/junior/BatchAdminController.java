@@ -37,9 +37,9 @@ class BatchAdminController {
 
 	private final EnrollmentCalendar calendar;
 
-	private final JuniorPages pages;
+	private final PreferencePages pages;
 
-	BatchAdminController(Batches batches, Districts districts, EnrollmentCalendar calendar, JuniorPages pages) {
+	BatchAdminController(Batches batches, Districts districts, EnrollmentCalendar calendar, PreferencePages pages) {
 		this.batches = batches;
 		this.districts = districts;
 		this.calendar = calendar;
@@ -80,7 +80,7 @@ class BatchAdminController {
 		int shown = year(year);
 		BatchPlan plan = batches.plan(d.code(), shown);
 		List<Batch> wanted = batches(form);
-		List<JuniorRefused.Problem> problems = BatchPlan.problemsOf(wanted);
+		List<PreferenceRefused.Problem> problems = BatchPlan.problemsOf(wanted);
 		if (!problems.isEmpty()) {
 			return editPage(d, plan, form, pages.messages(problems), model);
 		}
@@ -97,7 +97,7 @@ class BatchAdminController {
 			redirect.addFlashAttribute("notice", "junior.batches.saved");
 			return "redirect:/admin/junior/batches?year=" + shown;
 		}
-		catch (JuniorRefused refused) {
+		catch (PreferenceRefused refused) {
 			return editPage(d, plan, form, pages.messages(refused.problems()), model);
 		}
 	}

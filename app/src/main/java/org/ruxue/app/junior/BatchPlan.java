@@ -18,29 +18,29 @@ public record BatchPlan(String districtCode, int year, int version, List<Batch> 
 	 * numbered 1, 2, … in order, each named, allowing 1 to {@value Batch#MAX_CHOICES}
 	 * choices, with a scope the data can answer.
 	 */
-	static List<JuniorRefused.Problem> problemsOf(List<Batch> batches) {
-		List<JuniorRefused.Problem> problems = new ArrayList<>();
+	static List<PreferenceRefused.Problem> problemsOf(List<Batch> batches) {
+		List<PreferenceRefused.Problem> problems = new ArrayList<>();
 		if (batches.isEmpty() || batches.size() > Batch.MAX_BATCHES) {
-			problems.add(JuniorRefused.Problem.of("form", "junior.batches.error.count", Batch.MAX_BATCHES));
+			problems.add(PreferenceRefused.Problem.of("form", "junior.batches.error.count", Batch.MAX_BATCHES));
 		}
 		for (int i = 0; i < batches.size(); i++) {
 			Batch batch = batches.get(i);
 			String row = Integer.toString(i + 1);
 			if (batch.number() != i + 1) {
-				problems.add(JuniorRefused.Problem.of("name" + row, "junior.batches.error.order"));
+				problems.add(PreferenceRefused.Problem.of("name" + row, "junior.batches.error.order"));
 			}
 			if (batch.name() == null || batch.name().isBlank() || batch.name().strip().length() > 50) {
-				problems.add(JuniorRefused.Problem.of("name" + row, "junior.batches.error.name"));
+				problems.add(PreferenceRefused.Problem.of("name" + row, "junior.batches.error.name"));
 			}
 			if (batch.choices() < 1 || batch.choices() > Batch.MAX_CHOICES) {
 				problems
-					.add(JuniorRefused.Problem.of("choices" + row, "junior.batches.error.choices", Batch.MAX_CHOICES));
+					.add(PreferenceRefused.Problem.of("choices" + row, "junior.batches.error.choices", Batch.MAX_CHOICES));
 			}
 			if (batch.scope() == null) {
-				problems.add(JuniorRefused.Problem.of("scope" + row, "junior.batches.error.scope"));
+				problems.add(PreferenceRefused.Problem.of("scope" + row, "junior.batches.error.scope"));
 			}
 			else if (!batch.scope().offered()) {
-				problems.add(JuniorRefused.Problem.of("scope" + row, "junior.batches.error.scope-not-offered"));
+				problems.add(PreferenceRefused.Problem.of("scope" + row, "junior.batches.error.scope-not-offered"));
 			}
 		}
 		return problems;

@@ -73,21 +73,21 @@ public class Batches {
 	/**
 	 * Replaces the district's batches of the year.
 	 * @param expectedVersion the version the editor started from (0: none yet)
-	 * @throws JuniorRefused when a batch is invalid, somebody saved in between, or a
+	 * @throws PreferenceRefused when a batch is invalid, somebody saved in between, or a
 	 * family already saved preferences under the present batches
 	 */
 	@Transactional
 	public void replace(String districtCode, int year, int expectedVersion, List<Batch> batches, Actor by) {
-		List<JuniorRefused.Problem> problems = BatchPlan.problemsOf(batches);
+		List<PreferenceRefused.Problem> problems = BatchPlan.problemsOf(batches);
 		if (!problems.isEmpty()) {
-			throw new JuniorRefused(problems);
+			throw new PreferenceRefused(problems);
 		}
 		BatchPlan before = plan(districtCode, year);
 		if (before.batches().equals(batches) && before.version() == expectedVersion) {
 			return;
 		}
 		if (preferencesSaved(districtCode, year)) {
-			throw new JuniorRefused("form", "junior.batches.error.in-use");
+			throw new PreferenceRefused("form", "junior.batches.error.in-use");
 		}
 		int written = (expectedVersion == 0) ? jdbc.sql("""
 				insert into junior_batch_plan (district_code, year, version, updated_at) values (?, ?, 1, ?)
@@ -97,7 +97,7 @@ public class Batches {
 				where district_code = ? and year = ? and version = ?
 				""").params(Timestamp.from(clock.instant()), districtCode, year, expectedVersion).update();
 		if (written != 1) {
-			throw new JuniorRefused("form", "junior.batches.error.stale");
+			throw new PreferenceRefused("form", "junior.batches.error.stale");
 		}
 		jdbc.sql("delete from junior_batch where district_code = ? and year = ?").params(districtCode, year).update();
 		for (Batch batch : batches) {

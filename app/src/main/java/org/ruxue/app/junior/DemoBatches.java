@@ -41,7 +41,7 @@ class DemoBatches implements ApplicationRunner {
 			try {
 				batches.replace(district, YEAR, 0, wanted, Actor.SYSTEM);
 			}
-			catch (JuniorRefused racedByAnotherNode) {
+			catch (PreferenceRefused racedByAnotherNode) {
 				// another node set them first
 			}
 		}

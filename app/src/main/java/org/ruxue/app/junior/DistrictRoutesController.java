@@ -31,10 +31,10 @@ class DistrictRoutesController {
 
 	private final EnrollmentCalendar calendar;
 
-	private final JuniorPages pages;
+	private final PreferencePages pages;
 
 	DistrictRoutesController(AdmissionRoutes routes, Districts districts, EnrollmentCalendar calendar,
-			JuniorPages pages) {
+			PreferencePages pages) {
 		this.routes = routes;
 		this.districts = districts;
 		this.calendar = calendar;
@@ -55,7 +55,7 @@ class DistrictRoutesController {
 			redirect.addFlashAttribute("notice", "junior.routes.recorded");
 			return "redirect:/district/junior/routes?district=" + d.code();
 		}
-		catch (JuniorRefused refused) {
+		catch (PreferenceRefused refused) {
 			return page(d, form, pages.messages(refused.problems()), model);
 		}
 	}

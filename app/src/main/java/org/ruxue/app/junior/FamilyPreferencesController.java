@@ -33,11 +33,11 @@ class FamilyPreferencesController {
 
 	private final HighSchoolOpportunities opportunities;
 
-	private final JuniorPages pages;
+	private final PreferencePages pages;
 
 	private final CityClock cityClock;
 
-	FamilyPreferencesController(Preferences preferences, HighSchoolOpportunities opportunities, JuniorPages pages,
+	FamilyPreferencesController(Preferences preferences, HighSchoolOpportunities opportunities, PreferencePages pages,
 			CityClock cityClock) {
 		this.preferences = preferences;
 		this.opportunities = opportunities;
@@ -65,7 +65,7 @@ class FamilyPreferencesController {
 			redirect.addFlashAttribute("notice", "junior.preferences.saved");
 			return "redirect:/junior/preferences";
 		}
-		catch (JuniorRefused refused) {
+		catch (PreferenceRefused refused) {
 			// a stale page shows what stands now, so that the family checks it first
 			boolean stale = refused.problems()
 				.stream()

@@ -106,21 +106,21 @@ public class Preferences {
 	 * @param expectedVersion the version the family's page showed (0: none saved yet)
 	 * @param choices per batch number, the school codes in the family's order (blanks are
 	 * left out)
-	 * @throws JuniorRefused when the window is not open, the student is admitted outside
+	 * @throws PreferenceRefused when the window is not open, the student is admitted outside
 	 * the draw, a choice breaks a batch's rules, or another save came first
 	 */
 	@Transactional
 	public SavedPreferences save(SignedIn family, int expectedVersion, Map<Integer, List<String>> choices) {
 		Student student = students.ofFamily(family)
-			.orElseThrow(() -> new JuniorRefused("form", "junior.preferences.error.no-student"));
+			.orElseThrow(() -> new PreferenceRefused("form", "junior.preferences.error.no-student"));
 		int year = student.entryYear();
 		if (routes.of(student.educationId(), year).isPresent()) {
-			throw new JuniorRefused("form", "junior.preferences.error.route");
+			throw new PreferenceRefused("form", "junior.preferences.error.route");
 		}
 		requireOpen(year);
 		BatchPlan plan = batches.plan(student.districtCode(), year);
 		if (plan.batches().isEmpty()) {
-			throw new JuniorRefused("form", "junior.preferences.error.no-batches");
+			throw new PreferenceRefused("form", "junior.preferences.error.no-batches");
 		}
 		Map<Integer, List<String>> cleaned = check(plan, student, choices);
 		int version = nextVersion(student.educationId(), year, expectedVersion, family.username());
@@ -189,12 +189,12 @@ public class Preferences {
 		}
 		Optional<PhaseWindow> window = calendar.window(year, PhaseKind.JUNIOR_PREFERENCES);
 		if (window.isPresent() && window.get().opensAfter(calendar.now(), cityClock.zone())) {
-			throw new JuniorRefused("form", "junior.preferences.error.not-open", window.get().opensOn());
+			throw new PreferenceRefused("form", "junior.preferences.error.not-open", window.get().opensOn());
 		}
 		if (window.isPresent()) {
-			throw new JuniorRefused("form", "junior.preferences.error.closed", window.get().closesOn());
+			throw new PreferenceRefused("form", "junior.preferences.error.closed", window.get().closesOn());
 		}
-		throw new JuniorRefused("form", "junior.preferences.error.no-window");
+		throw new PreferenceRefused("form", "junior.preferences.error.no-window");
 	}
 
 	/**
@@ -202,12 +202,12 @@ public class Preferences {
 	 * on a student's line, so a school chosen twice is refused across batches too.
 	 */
 	private Map<Integer, List<String>> check(BatchPlan plan, Student student, Map<Integer, List<String>> choices) {
-		List<JuniorRefused.Problem> problems = new ArrayList<>();
+		List<PreferenceRefused.Problem> problems = new ArrayList<>();
 		Map<Integer, List<String>> cleaned = new TreeMap<>();
 		Set<String> seen = new HashSet<>();
 		for (Integer number : choices.keySet()) {
 			if (batches.batch(plan, number).isEmpty()) {
-				problems.add(JuniorRefused.Problem.of("form", "junior.preferences.error.batch-unknown", number));
+				problems.add(PreferenceRefused.Problem.of("form", "junior.preferences.error.batch-unknown", number));
 			}
 		}
 		for (Batch batch : plan.batches()) {
@@ -218,22 +218,22 @@ public class Preferences {
 				.map(String::strip)
 				.toList();
 			if (wanted.size() > batch.choices()) {
-				problems.add(JuniorRefused.Problem.of(field, "junior.preferences.error.too-many", batch.choices()));
+				problems.add(PreferenceRefused.Problem.of(field, "junior.preferences.error.too-many", batch.choices()));
 			}
 			Set<String> offered = new HashSet<>();
 			batches.offered(batch, student).forEach(s -> offered.add(s.code()));
 			for (String code : wanted) {
 				if (!offered.contains(code)) {
-					problems.add(JuniorRefused.Problem.of(field, "junior.preferences.error.not-offered", code));
+					problems.add(PreferenceRefused.Problem.of(field, "junior.preferences.error.not-offered", code));
 				}
 				else if (!seen.add(code)) {
-					problems.add(JuniorRefused.Problem.of(field, "junior.preferences.error.duplicate", code));
+					problems.add(PreferenceRefused.Problem.of(field, "junior.preferences.error.duplicate", code));
 				}
 			}
 			cleaned.put(batch.number(), wanted);
 		}
 		if (!problems.isEmpty()) {
-			throw new JuniorRefused(problems);
+			throw new PreferenceRefused(problems);
 		}
 		return cleaned;
 	}
@@ -253,7 +253,7 @@ public class Preferences {
 				where education_id = ? and year = ? and version = ?
 				""").params(now, by, educationId, year, expectedVersion).update();
 		if (written != 1) {
-			throw new JuniorRefused("form", "junior.preferences.error.stale");
+			throw new PreferenceRefused("form", "junior.preferences.error.stale");
 		}
 		return expectedVersion + 1;
 	}

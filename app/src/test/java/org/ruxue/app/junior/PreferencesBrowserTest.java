@@ -38,7 +38,7 @@ class PreferencesBrowserTest {
 	int port;
 
 	@Autowired
-	JuniorFixtures fixtures;
+	PreferenceFixtures fixtures;
 
 	@Autowired
 	ActivatedFamilies activated;
@@ -78,14 +78,14 @@ class PreferencesBrowserTest {
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
 
 		// the family fills in both batches and gets its receipt
-		JuniorFixtures.Family family = fixtures.family(DISTRICT, "浏览志愿");
+		PreferenceFixtures.Family family = fixtures.family(DISTRICT, "浏览志愿");
 		activated.activate(family.signedIn().id(), family.mobile(), PASSWORD);
 		WebDriver browser = Browser.signInAsFamily(url(""), family.educationId(), "浏览志愿", PASSWORD);
 		browser.get(url("/junior/preferences"));
 		assertThat(text(browser, "window")).contains("截止前可以修改");
-		choose(browser, "b1c1", JuniorFixtures.junior(DISTRICT, 1));
-		choose(browser, "b2c1", JuniorFixtures.junior(DISTRICT, 2));
-		choose(browser, "b2c2", JuniorFixtures.junior(DISTRICT, 3));
+		choose(browser, "b1c1", PreferenceFixtures.junior(DISTRICT, 1));
+		choose(browser, "b2c1", PreferenceFixtures.junior(DISTRICT, 2));
+		choose(browser, "b2c2", PreferenceFixtures.junior(DISTRICT, 3));
 		Browser.clickAndWait(browser, By.id("save-preferences"));
 		assertThat(text(browser, "notice")).contains("志愿已保存");
 		assertThat(text(browser, "standing")).contains("第 1 版");
@@ -97,23 +97,23 @@ class PreferencesBrowserTest {
 
 		// a school twice is refused and what was typed stays
 		browser.get(url("/junior/preferences"));
-		choose(browser, "b2c2", JuniorFixtures.junior(DISTRICT, 1));
+		choose(browser, "b2c2", PreferenceFixtures.junior(DISTRICT, 1));
 		Browser.clickAndWait(browser, By.id("save-preferences"));
 		assertThat(text(browser, "problem-batch-2")).contains("只能填报一次");
 		assertThat(new Select(browser.findElement(By.id("b2c2"))).getFirstSelectedOption().getAttribute("value"))
-			.isEqualTo(JuniorFixtures.junior(DISTRICT, 1));
+			.isEqualTo(PreferenceFixtures.junior(DISTRICT, 1));
 
 		// the family changes its mind before the deadline
 		choose(browser, "b2c2", "");
-		choose(browser, "b1c1", JuniorFixtures.junior(DISTRICT, 3));
-		choose(browser, "b2c1", JuniorFixtures.junior(DISTRICT, 1));
+		choose(browser, "b1c1", PreferenceFixtures.junior(DISTRICT, 3));
+		choose(browser, "b2c1", PreferenceFixtures.junior(DISTRICT, 1));
 		Browser.clickAndWait(browser, By.id("save-preferences"));
 		assertThat(text(browser, "standing")).contains("第 2 版");
 		Browser.screenshot("junior-preferences");
 
 		// the deadline passes while the page is open: the change is refused, version 2
 		// stands
-		choose(browser, "b1c1", JuniorFixtures.junior(DISTRICT, 2));
+		choose(browser, "b1c1", PreferenceFixtures.junior(DISTRICT, 2));
 		fixtures.preferencesClosed();
 		Browser.clickAndWait(browser, By.id("save-preferences"));
 		assertThat(text(browser, "problem")).contains("已于 2017-05-09 截止", "最后保存的志愿有效");
@@ -121,7 +121,7 @@ class PreferencesBrowserTest {
 		assertThat(text(browser, "standing")).contains("第 2 版");
 		var standing = preferences.saved(family.educationId(), 2017).orElseThrow();
 		assertThat(standing.version()).isEqualTo(2);
-		assertThat(standing.inBatch(1)).containsExactly(JuniorFixtures.junior(DISTRICT, 3));
+		assertThat(standing.inBatch(1)).containsExactly(PreferenceFixtures.junior(DISTRICT, 3));
 		assertThat(standing.lotteryId()).isEqualTo(lotteryId);
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
 	}

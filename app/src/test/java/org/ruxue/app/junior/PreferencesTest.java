@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PreferencesTest {
 
 	@Autowired
-	JuniorFixtures fixtures;
+	PreferenceFixtures fixtures;
 
 	@Autowired
 	Batches batches;
@@ -81,10 +81,10 @@ class PreferencesTest {
 			.containsExactly("junior.batches.error.scope-not-offered");
 		assertThat(problems(district, List.of(new Batch(1, "太多", 21, null))))
 			.containsExactly("junior.batches.error.choices", "junior.batches.error.scope");
-		assertThat(batches.plan(district, JuniorFixtures.YEAR).batches()).isEmpty();
+		assertThat(batches.plan(district, PreferenceFixtures.YEAR).batches()).isEmpty();
 
-		batches.replace(district, JuniorFixtures.YEAR, 0, List.of(JuniorFixtures.twoBatches()), Actor.SYSTEM);
-		assertThat(batches.plan(district, JuniorFixtures.YEAR).batches()).extracting(Batch::choices)
+		batches.replace(district, PreferenceFixtures.YEAR, 0, List.of(PreferenceFixtures.twoBatches()), Actor.SYSTEM);
+		assertThat(batches.plan(district, PreferenceFixtures.YEAR).batches()).extracting(Batch::choices)
 			.containsExactly(1, 2);
 		// somebody saved in between: the editor's version 0 is stale
 		assertThat(problems(district, List.of(new Batch(1, "唯一批", 3, BatchScope.DISTRICT))))
@@ -92,7 +92,7 @@ class PreferencesTest {
 		audit.seal();
 		assertThat(
 				jdbc.sql("select count(*) from audit_entry where action = 'junior.batches.changed' and subject_id = ?")
-					.param(district + "/" + JuniorFixtures.YEAR)
+					.param(district + "/" + PreferenceFixtures.YEAR)
 					.query(Long.class)
 					.single())
 			.isEqualTo(1);
@@ -101,31 +101,31 @@ class PreferencesTest {
 	@Test
 	void rJ7_batchesStayOnceAFamilySavedUnderThem() {
 		String district = "110118";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "批次冻结");
-		preferences.save(family.signedIn(), 0, Map.of(1, List.of(JuniorFixtures.junior(district, 1))));
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "批次冻结");
+		preferences.save(family.signedIn(), 0, Map.of(1, List.of(PreferenceFixtures.junior(district, 1))));
 
-		int version = batches.plan(district, JuniorFixtures.YEAR).version();
-		assertThatThrownBy(() -> batches.replace(district, JuniorFixtures.YEAR, version,
+		int version = batches.plan(district, PreferenceFixtures.YEAR).version();
+		assertThatThrownBy(() -> batches.replace(district, PreferenceFixtures.YEAR, version,
 				List.of(new Batch(1, "唯一批", 3, BatchScope.DISTRICT)), Actor.SYSTEM))
-			.isInstanceOf(JuniorRefused.class)
+			.isInstanceOf(PreferenceRefused.class)
 			.hasMessageContaining("junior.batches.error.in-use");
 	}
 
 	@Test
 	void rJ7_aFamilyFillsInItsPreferencesWithinTheWindow() {
 		String district = "110105";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "填报志愿");
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "填报志愿");
 
 		SavedPreferences saved = preferences.save(family.signedIn(), 0,
-				Map.of(1, List.of(JuniorFixtures.junior(district, 1)), 2,
-						List.of("", JuniorFixtures.junior(district, 3), JuniorFixtures.junior(district, 2))));
+				Map.of(1, List.of(PreferenceFixtures.junior(district, 1)), 2,
+						List.of("", PreferenceFixtures.junior(district, 3), PreferenceFixtures.junior(district, 2))));
 
 		assertThat(saved.version()).isEqualTo(1);
-		assertThat(saved.inBatch(1)).containsExactly(JuniorFixtures.junior(district, 1));
-		assertThat(saved.inBatch(2)).containsExactly(JuniorFixtures.junior(district, 3),
-				JuniorFixtures.junior(district, 2));
+		assertThat(saved.inBatch(1)).containsExactly(PreferenceFixtures.junior(district, 1));
+		assertThat(saved.inBatch(2)).containsExactly(PreferenceFixtures.junior(district, 3),
+				PreferenceFixtures.junior(district, 2));
 		assertThat(saved.lotteryId()).matches(LotteryIds.FORMAT);
 		assertThat(students.path(family.educationId())).extracting(PathStep::step).contains("junior.preferences.saved");
 		audit.seal();
@@ -143,65 +143,65 @@ class PreferencesTest {
 	@Test
 	void rJ7_aFamilyChangesItsPreferencesBeforeTheDeadline_eachSaveANewVersion() {
 		String district = "110106";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "修改志愿");
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "修改志愿");
 		SavedPreferences first = preferences.save(family.signedIn(), 0,
-				Map.of(1, List.of(JuniorFixtures.junior(district, 1))));
+				Map.of(1, List.of(PreferenceFixtures.junior(district, 1))));
 
 		SavedPreferences second = preferences.save(family.signedIn(), first.version(),
-				Map.of(1, List.of(JuniorFixtures.junior(district, 2))));
+				Map.of(1, List.of(PreferenceFixtures.junior(district, 2))));
 
 		assertThat(second.version()).isEqualTo(2);
-		assertThat(second.inBatch(1)).containsExactly(JuniorFixtures.junior(district, 2));
+		assertThat(second.inBatch(1)).containsExactly(PreferenceFixtures.junior(district, 2));
 		assertThat(second.lotteryId()).isEqualTo(first.lotteryId());
-		assertThat(preferences.saved(family.educationId(), JuniorFixtures.YEAR)).get()
+		assertThat(preferences.saved(family.educationId(), PreferenceFixtures.YEAR)).get()
 			.extracting(SavedPreferences::version)
 			.isEqualTo(2);
 		// a page still showing version 1 changes nothing
 		assertThatThrownBy(() -> preferences.save(family.signedIn(), first.version(),
-				Map.of(1, List.of(JuniorFixtures.junior(district, 3)))))
+				Map.of(1, List.of(PreferenceFixtures.junior(district, 3)))))
 			.hasMessageContaining("junior.preferences.error.stale");
 	}
 
 	@Test
 	void rJ7_afterTheDeadlineChangesAreRefusedAndTheLastSavedPreferencesStand() {
 		String district = "110107";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "截止之后");
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "截止之后");
 		SavedPreferences saved = preferences.save(family.signedIn(), 0,
-				Map.of(1, List.of(JuniorFixtures.junior(district, 1))));
+				Map.of(1, List.of(PreferenceFixtures.junior(district, 1))));
 		fixtures.preferencesClosed();
 
 		assertThatThrownBy(() -> preferences.save(family.signedIn(), saved.version(),
-				Map.of(1, List.of(JuniorFixtures.junior(district, 2)))))
-			.isInstanceOf(JuniorRefused.class)
-			.satisfies(e -> assertThat(((JuniorRefused) e).problems().get(0).messageKey())
+				Map.of(1, List.of(PreferenceFixtures.junior(district, 2)))))
+			.isInstanceOf(PreferenceRefused.class)
+			.satisfies(e -> assertThat(((PreferenceRefused) e).problems().get(0).messageKey())
 				.isEqualTo("junior.preferences.error.closed"));
-		assertThat(preferences.saved(family.educationId(), JuniorFixtures.YEAR)).get()
+		assertThat(preferences.saved(family.educationId(), PreferenceFixtures.YEAR)).get()
 			.satisfies(p -> assertThat(p.version()).isEqualTo(1))
-			.satisfies(p -> assertThat(p.inBatch(1)).containsExactly(JuniorFixtures.junior(district, 1)));
+			.satisfies(p -> assertThat(p.inBatch(1)).containsExactly(PreferenceFixtures.junior(district, 1)));
 	}
 
 	@Test
 	void rJ7_aSchoolTheBatchDoesNotOfferIsRefused() {
 		String district = "110109";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		fixtures.district("110111", JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "不在范围");
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		fixtures.district("110111", PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "不在范围");
 
-		for (String school : List.of(JuniorFixtures.junior("110111", 1), JuniorFixtures.primary(district), "NO-SUCH")) {
+		for (String school : List.of(PreferenceFixtures.junior("110111", 1), PreferenceFixtures.primary(district), "NO-SUCH")) {
 			assertThatThrownBy(() -> preferences.save(family.signedIn(), 0, Map.of(1, List.of(school))))
 				.hasMessageContaining("junior.preferences.error.not-offered");
 		}
-		assertThat(preferences.saved(family.educationId(), JuniorFixtures.YEAR)).isEmpty();
+		assertThat(preferences.saved(family.educationId(), PreferenceFixtures.YEAR)).isEmpty();
 	}
 
 	@Test
 	void rJ7_aSchoolTwiceAndTooManyChoicesAreRefused() {
 		String district = "110111";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "重复学校");
-		String one = JuniorFixtures.junior(district, 1);
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "重复学校");
+		String one = PreferenceFixtures.junior(district, 1);
 
 		assertThatThrownBy(() -> preferences.save(family.signedIn(), 0, Map.of(2, List.of(one, one))))
 			.hasMessageContaining("junior.preferences.error.duplicate");
@@ -209,27 +209,27 @@ class PreferencesTest {
 		assertThatThrownBy(() -> preferences.save(family.signedIn(), 0, Map.of(1, List.of(one), 2, List.of(one))))
 			.hasMessageContaining("junior.preferences.error.duplicate");
 		assertThatThrownBy(() -> preferences.save(family.signedIn(), 0,
-				Map.of(1, List.of(one, JuniorFixtures.junior(district, 2)))))
+				Map.of(1, List.of(one, PreferenceFixtures.junior(district, 2)))))
 			.hasMessageContaining("junior.preferences.error.too-many");
-		assertThat(preferences.saved(family.educationId(), JuniorFixtures.YEAR)).isEmpty();
+		assertThat(preferences.saved(family.educationId(), PreferenceFixtures.YEAR)).isEmpty();
 	}
 
 	@Test
 	void rJ7_twoSavesAtOnceFromTheSameVersion_oneWins() throws Exception {
 		String district = "110112";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "同时保存");
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "同时保存");
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Future<Integer>> results = new ArrayList<>();
 		for (int n = 1; n <= 2; n++) {
-			String school = JuniorFixtures.junior(district, n);
+			String school = PreferenceFixtures.junior(district, n);
 			Callable<Integer> save = () -> {
 				start.await();
 				try {
 					return preferences.save(family.signedIn(), 0, Map.of(1, List.of(school))).version();
 				}
-				catch (JuniorRefused refused) {
+				catch (PreferenceRefused refused) {
 					return -1;
 				}
 			};
@@ -243,17 +243,17 @@ class PreferencesTest {
 		pool.shutdown();
 
 		assertThat(versions).containsExactlyInAnyOrder(1, -1);
-		assertThat(preferences.saved(family.educationId(), JuniorFixtures.YEAR)).get()
+		assertThat(preferences.saved(family.educationId(), PreferenceFixtures.YEAR)).get()
 			.satisfies(p -> assertThat(p.inBatch(1)).hasSize(1));
 	}
 
 	@Test
 	void rJ7_theLotteryIdIsRandomStablePerStudentAndYearUniqueAndInLotteryFormat() {
 		String district = "110113";
-		fixtures.district(district, JuniorFixtures.twoBatches());
+		fixtures.district(district, PreferenceFixtures.twoBatches());
 		Set<String> ids = new HashSet<>();
 		for (int n = 0; n < 20; n++) {
-			JuniorFixtures.Family family = fixtures.family(district, "派位编号");
+			PreferenceFixtures.Family family = fixtures.family(district, "派位编号");
 			String id = preferences.lotteryId(family.student());
 			assertThat(id).matches(LotteryIds.FORMAT)
 				.matches("[A-Za-z0-9_-]{1,64}")
@@ -263,7 +263,7 @@ class PreferencesTest {
 			ids.add(id);
 		}
 		assertThat(ids).hasSize(20);
-		JuniorFixtures.Family other = fixtures.family(district, "撞号");
+		PreferenceFixtures.Family other = fixtures.family(district, "撞号");
 		String taken = ids.iterator().next();
 		assertThatThrownBy(
 				() -> jdbc.sql("insert into junior_lottery_id (education_id, year, lottery_id) values (?, 2017, ?)")
@@ -275,29 +275,29 @@ class PreferencesTest {
 	@Test
 	void rJ7_aRouteOutsideTheDrawTakesTheStudentOutOfIt() {
 		String district = "110114";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family admitted = fixtures.family(district, "推荐入学");
-		JuniorFixtures.Family drawn = fixtures.family(district, "参加派位");
-		preferences.save(drawn.signedIn(), 0, Map.of(1, List.of(JuniorFixtures.junior(district, 1))));
-		assertThat(preferences.inDraw(district, JuniorFixtures.YEAR)).extracting(DrawEntrant::educationId)
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family admitted = fixtures.family(district, "推荐入学");
+		PreferenceFixtures.Family drawn = fixtures.family(district, "参加派位");
+		preferences.save(drawn.signedIn(), 0, Map.of(1, List.of(PreferenceFixtures.junior(district, 1))));
+		assertThat(preferences.inDraw(district, PreferenceFixtures.YEAR)).extracting(DrawEntrant::educationId)
 			.containsExactlyInAnyOrder(admitted.educationId(), drawn.educationId());
 
-		routes.record(admitted.educationId(), RouteKind.RECOMMENDED, JuniorFixtures.junior(district, 2),
+		routes.record(admitted.educationId(), RouteKind.RECOMMENDED, PreferenceFixtures.junior(district, 2),
 				fixtures.officer(district));
 
-		List<DrawEntrant> inDraw = preferences.inDraw(district, JuniorFixtures.YEAR);
+		List<DrawEntrant> inDraw = preferences.inDraw(district, PreferenceFixtures.YEAR);
 		assertThat(inDraw).extracting(DrawEntrant::educationId).containsExactly(drawn.educationId());
-		assertThat(inDraw.get(0).batches()).containsExactly(List.of(JuniorFixtures.junior(district, 1)), List.of());
+		assertThat(inDraw.get(0).batches()).containsExactly(List.of(PreferenceFixtures.junior(district, 1)), List.of());
 		assertThat(preferences.sheet(admitted.signedIn())).get()
 			.satisfies(
 					s -> assertThat(s.route()).get().extracting(AdmissionRoute::kind).isEqualTo(RouteKind.RECOMMENDED));
 		assertThatThrownBy(
-				() -> preferences.save(admitted.signedIn(), 0, Map.of(1, List.of(JuniorFixtures.junior(district, 1)))))
+				() -> preferences.save(admitted.signedIn(), 0, Map.of(1, List.of(PreferenceFixtures.junior(district, 1)))))
 			.hasMessageContaining("junior.preferences.error.route");
 		assertThat(students.path(admitted.educationId())).extracting(PathStep::step)
 			.contains("junior.route.recommended");
 		assertThatThrownBy(() -> routes.record(admitted.educationId(), RouteKind.SPECIALTY,
-				JuniorFixtures.junior(district, 1), fixtures.officer(district)))
+				PreferenceFixtures.junior(district, 1), fixtures.officer(district)))
 			.hasMessageContaining("junior.routes.error.already");
 		audit.seal();
 		assertThat(
@@ -311,32 +311,32 @@ class PreferencesTest {
 	@Test
 	void rJ7_routesAreCheckedAgainstTheSchoolAndTheOfficersDistrict() {
 		String district = "110115";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "途径检查");
-		JuniorFixtures.Family nineYear = fixtures.family(district, "九年直升", JuniorFixtures.nineYear(district));
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "途径检查");
+		PreferenceFixtures.Family nineYear = fixtures.family(district, "九年直升", PreferenceFixtures.nineYear(district));
 
 		assertThatThrownBy(() -> routes.record(family.educationId(), RouteKind.RECOMMENDED,
-				JuniorFixtures.junior(district, 1), fixtures.officer("110101")))
+				PreferenceFixtures.junior(district, 1), fixtures.officer("110101")))
 			.hasMessageContaining("junior.routes.error.student-unknown");
 		assertThatThrownBy(() -> routes.record(family.educationId(), RouteKind.PRIVATE_SCHOOL,
-				JuniorFixtures.junior(district, 1), fixtures.officer(district)))
+				PreferenceFixtures.junior(district, 1), fixtures.officer(district)))
 			.hasMessageContaining("junior.routes.error.not-private");
 		assertThatThrownBy(() -> routes.record(family.educationId(), RouteKind.DIRECT_PROGRESSION,
-				JuniorFixtures.nineYear(district), fixtures.officer(district)))
+				PreferenceFixtures.nineYear(district), fixtures.officer(district)))
 			.hasMessageContaining("junior.routes.error.not-own-nine-year");
 		assertThatThrownBy(() -> routes.record(family.educationId(), RouteKind.SPECIALTY,
-				JuniorFixtures.primary(district), fixtures.officer(district)))
+				PreferenceFixtures.primary(district), fixtures.officer(district)))
 			.hasMessageContaining("junior.routes.error.not-junior");
 
 		assertThat(routes
-			.record(nineYear.educationId(), RouteKind.DIRECT_PROGRESSION, JuniorFixtures.nineYear(district),
+			.record(nineYear.educationId(), RouteKind.DIRECT_PROGRESSION, PreferenceFixtures.nineYear(district),
 					fixtures.officer(district))
-			.schoolCode()).isEqualTo(JuniorFixtures.nineYear(district));
+			.schoolCode()).isEqualTo(PreferenceFixtures.nineYear(district));
 		assertThat(routes
-			.record(family.educationId(), RouteKind.PRIVATE_SCHOOL, JuniorFixtures.privateSchool(district),
+			.record(family.educationId(), RouteKind.PRIVATE_SCHOOL, PreferenceFixtures.privateSchool(district),
 					fixtures.officer(district))
 			.kind()).isEqualTo(RouteKind.PRIVATE_SCHOOL);
-		assertThat(preferences.inDraw(district, JuniorFixtures.YEAR)).isEmpty();
+		assertThat(preferences.inDraw(district, PreferenceFixtures.YEAR)).isEmpty();
 	}
 
 	@Test
@@ -344,34 +344,34 @@ class PreferencesTest {
 		String district = "110116";
 		fixtures.district(district, new Batch(1, "本片", 2, BatchScope.OWN_AREA));
 		zones.saveZone(new ZoneDefinition(district, 2017, EntryLevel.PRIMARY, "志愿测试小学片",
-				JuniorFixtures.primary(district), List.of()), Actor.SYSTEM);
+				PreferenceFixtures.primary(district), List.of()), Actor.SYSTEM);
 		zones.saveAddress(
 				new AddressMapping(district, 2017, EntryLevel.PRIMARY, "志愿测试小学片", "志愿测试小区", null, List.of(), false),
 				Actor.SYSTEM);
 		zones.saveZone(new ZoneDefinition(district, 2017, EntryLevel.JUNIOR, "志愿测试中学片",
-				JuniorFixtures.junior(district, 2), List.of(JuniorFixtures.junior(district, 3))), Actor.SYSTEM);
+				PreferenceFixtures.junior(district, 2), List.of(PreferenceFixtures.junior(district, 3))), Actor.SYSTEM);
 		zones.saveAddress(
 				new AddressMapping(district, 2017, EntryLevel.JUNIOR, "志愿测试中学片", "志愿测试小区", null, List.of(), false),
 				Actor.SYSTEM);
-		JuniorFixtures.Family family = fixtures.family(district, "本片学校");
-		JuniorFixtures.Family newcomer = fixtures.family(district, "其他小学", JuniorFixtures.nineYear(district));
+		PreferenceFixtures.Family family = fixtures.family(district, "本片学校");
+		PreferenceFixtures.Family newcomer = fixtures.family(district, "其他小学", PreferenceFixtures.nineYear(district));
 
 		assertThat(batches.offered(batches.plan(district, 2017).batches().get(0), family.student()))
 			.extracting(School::code)
-			.containsExactly(JuniorFixtures.junior(district, 2), JuniorFixtures.junior(district, 3));
+			.containsExactly(PreferenceFixtures.junior(district, 2), PreferenceFixtures.junior(district, 3));
 		assertThat(batches.offered(batches.plan(district, 2017).batches().get(0), newcomer.student())).isEmpty();
 		assertThatThrownBy(
-				() -> preferences.save(family.signedIn(), 0, Map.of(1, List.of(JuniorFixtures.junior(district, 1)))))
+				() -> preferences.save(family.signedIn(), 0, Map.of(1, List.of(PreferenceFixtures.junior(district, 1)))))
 			.hasMessageContaining("junior.preferences.error.not-offered");
 	}
 
 	private List<String> problems(String district, List<Batch> wanted) {
 		try {
-			batches.replace(district, JuniorFixtures.YEAR, 0, wanted, Actor.SYSTEM);
+			batches.replace(district, PreferenceFixtures.YEAR, 0, wanted, Actor.SYSTEM);
 			return List.of();
 		}
-		catch (JuniorRefused refused) {
-			return refused.problems().stream().map(JuniorRefused.Problem::messageKey).toList();
+		catch (PreferenceRefused refused) {
+			return refused.problems().stream().map(PreferenceRefused.Problem::messageKey).toList();
 		}
 	}
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * test clock is 2017-05-10).
  */
 @Component
-class JuniorFixtures {
+class PreferenceFixtures {
 
 	static final int YEAR = 2017;
 
@@ -45,7 +45,7 @@ class JuniorFixtures {
 
 	private final JdbcClient jdbc;
 
-	JuniorFixtures(Students students, FamilyAccounts families, Batches batches, EnrollmentCalendar calendar,
+	PreferenceFixtures(Students students, FamilyAccounts families, Batches batches, EnrollmentCalendar calendar,
 			JdbcClient jdbc) {
 		this.students = students;
 		this.families = families;

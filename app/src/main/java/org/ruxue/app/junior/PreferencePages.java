@@ -12,18 +12,18 @@ import org.springframework.stereotype.Component;
  * What the junior pages share: refusals in the reader's language, next to their field.
  */
 @Component
-class JuniorPages {
+class PreferencePages {
 
 	private final MessageSource messages;
 
-	JuniorPages(MessageSource messages) {
+	PreferencePages(MessageSource messages) {
 		this.messages = messages;
 	}
 
 	/** Field → message; "form" holds the page's own problems. */
-	Map<String, String> messages(List<JuniorRefused.Problem> problems) {
+	Map<String, String> messages(List<PreferenceRefused.Problem> problems) {
 		Map<String, String> resolved = new LinkedHashMap<>();
-		for (JuniorRefused.Problem problem : problems) {
+		for (PreferenceRefused.Problem problem : problems) {
 			String text = messages.getMessage(problem.messageKey(),
 					problem.arguments().stream().map(String::valueOf).toArray(), problem.messageKey(),
 					LocaleContextHolder.getLocale());

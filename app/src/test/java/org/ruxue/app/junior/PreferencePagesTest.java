@@ -26,7 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * sees instead of the form; the receipt carries the lottery id.
  */
 @IntegrationTest
-class JuniorPagesTest {
+class PreferencePagesTest {
 
 	private static final SignedIn CITY = new SignedIn(AccountId.random(), "jp-city", "市教委", Role.CITY_ADMIN, null,
 			null);
@@ -35,7 +35,7 @@ class JuniorPagesTest {
 	MockMvc mvc;
 
 	@Autowired
-	JuniorFixtures fixtures;
+	PreferenceFixtures fixtures;
 
 	@Autowired
 	Batches batches;
@@ -84,8 +84,8 @@ class JuniorPagesTest {
 	@Test
 	void rJ7_aRouteRecordedByTheDistrictReplacesTheFamilysForm() throws Exception {
 		String district = "110102";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "页面途径");
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "页面途径");
 		SignedIn officer = fixtures.officer(district);
 
 		String refused = page(post("/district/junior/routes").with(csrf())
@@ -100,7 +100,7 @@ class JuniorPagesTest {
 			.with(user(officer))
 			.param("educationId", family.educationId().toLowerCase())
 			.param("route", "SPECIALTY")
-			.param("school", JuniorFixtures.junior(district, 2)));
+			.param("school", PreferenceFixtures.junior(district, 2)));
 
 		assertThat(page(get("/district/junior/routes").with(user(officer)))).contains(family.educationId(), "特长生");
 		assertThat(page(get("/junior/preferences").with(user(family.signedIn())))).contains("特长生", "不参加电脑派位")
@@ -110,9 +110,9 @@ class JuniorPagesTest {
 	@Test
 	void rJ7_theReceiptCarriesTheLotteryIdAndTheStandingChoices() throws Exception {
 		String district = "110101";
-		fixtures.district(district, JuniorFixtures.twoBatches());
-		JuniorFixtures.Family family = fixtures.family(district, "页面回执");
-		preferences.save(family.signedIn(), 0, Map.of(2, List.of(JuniorFixtures.junior(district, 3))));
+		fixtures.district(district, PreferenceFixtures.twoBatches());
+		PreferenceFixtures.Family family = fixtures.family(district, "页面回执");
+		preferences.save(family.signedIn(), 0, Map.of(2, List.of(PreferenceFixtures.junior(district, 3))));
 
 		String receipt = page(get("/junior/preferences/receipt").with(user(family.signedIn())));
 

@@ -6,7 +6,7 @@ import java.util.List;
  * A change the junior-entry rules refuse; each problem names the field it is about and a
  * message key the page shows in the reader's language. Nothing was written.
  */
-public class JuniorRefused extends RuntimeException {
+public class PreferenceRefused extends RuntimeException {
 
 	/**
 	 * @param field the form field, or "form" for the page as a whole
@@ -21,12 +21,12 @@ public class JuniorRefused extends RuntimeException {
 
 	private final List<Problem> problems;
 
-	public JuniorRefused(List<Problem> problems) {
+	public PreferenceRefused(List<Problem> problems) {
 		super(problems.stream().map(Problem::messageKey).toList().toString());
 		this.problems = List.copyOf(problems);
 	}
 
-	public JuniorRefused(String field, String messageKey, Object... arguments) {
+	public PreferenceRefused(String field, String messageKey, Object... arguments) {
 		this(List.of(Problem.of(field, messageKey, arguments)));
 	}
 
