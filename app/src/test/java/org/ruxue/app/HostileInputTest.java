@@ -367,8 +367,8 @@ class HostileInputTest {
 	record Endpoint(HttpMethod method, String path, List<String> pathVariables, List<String> parameters) {
 
 		boolean isFamilys() {
-			return path.startsWith("/primary") || path.startsWith("/permits") || path.startsWith("/account")
-					|| path.startsWith("/inbox");
+			return path.startsWith("/primary") || path.startsWith("/permits") || path.startsWith("/junior")
+					|| path.startsWith("/account") || path.startsWith("/inbox");
 		}
 
 		/**

@@ -59,6 +59,18 @@ public class Students {
 		return jdbc.sql(SELECT + " where s.education_id = ?").param(educationId).query(this::student).optional();
 	}
 
+	/**
+	 * The education IDs of the students entering junior high in the district in the year,
+	 * for facades that work on a district's whole cohort (the draw, R-J7).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> educationIdsIn(String districtCode, int entryYear) {
+		return jdbc.sql("select education_id from student where district_code = ? and entry_year = ? order by 1")
+			.params(districtCode, entryYear)
+			.query(String.class)
+			.list();
+	}
+
 	/** The signed-in family's student, if the registry holds one for its education ID. */
 	@Transactional(readOnly = true)
 	public Optional<Student> ofFamily(SignedIn parent) {

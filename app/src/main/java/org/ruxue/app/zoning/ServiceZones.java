@@ -62,6 +62,35 @@ public class ServiceZones {
 		return jdbc.sql(ZONES + " where z.id = ?").param(id).query(ServiceZones::zone).optional();
 	}
 
+	/**
+	 * The junior highs serving the homes a primary school serves in a year: the junior
+	 * zones that map an address of a primary zone of the school (its own school or one of
+	 * its lottery set). Empty when the district drew no junior zones over those
+	 * addresses; a student's own area (R-J7) is known no better than this.
+	 */
+	public List<String> juniorSchoolsOfPrimaryArea(String primarySchoolCode, int year) {
+		return jdbc
+			.sql("""
+					with primary_zone as (
+					  select z.id from service_zone z
+					  where z.level = 'PRIMARY' and z.year = ?
+					    and (z.school_code = ? or exists (select 1 from service_zone_lottery_school l
+					                                      where l.zone_id = z.id and l.school_code = ?))),
+					junior_zone as (
+					  select distinct j.zone_id from zone_address j
+					  join zone_address p on p.district_code = j.district_code and p.year = j.year
+					                     and p.standard_text = j.standard_text
+					  where j.level = 'JUNIOR' and p.level = 'PRIMARY' and p.zone_id in (select id from primary_zone))
+					select z.school_code from service_zone z where z.id in (select zone_id from junior_zone)
+					union
+					select l.school_code from service_zone_lottery_school l where l.zone_id in (select zone_id from junior_zone)
+					order by 1
+					""")
+			.params(year, primarySchoolCode, primarySchoolCode)
+			.query(String.class)
+			.list();
+	}
+
 	/** The years the district has zones for, newest first. */
 	public List<Integer> years(String districtCode) {
 		return jdbc.sql("select distinct year from service_zone where district_code = ? order by year desc")

@@ -238,6 +238,20 @@ class AccessMatrixTest {
 			Map.entry("GET /district/junior/newly-arrived", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("POST /district/junior/newly-arrived", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("GET /staff/students/{id}/path", Entry.of(Access.DISTRICT_OR_CITY)),
+			// junior entry: batches (the city), preferences (the family), routes outside
+			// the draw (the district) (R-J7)
+			Map.entry("GET /admin/junior/batches", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/junior/batches/{district}", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/junior/batches/{district}",
+					new Entry(Access.CITY,
+							"year=2017&version=0&name1=intruder&choices1=1&scope1=DISTRICT&confirmed=yes")),
+			Map.entry("GET /junior/preferences", Entry.of(Access.FAMILY)),
+			Map.entry("POST /junior/preferences", new Entry(Access.FAMILY, "version=0&b1c1=" + TestSchools.DONGCHENG)),
+			Map.entry("GET /junior/preferences/receipt", Entry.of(Access.FAMILY)),
+			Map.entry("GET /district/junior/routes", new Entry(Access.DISTRICT_OR_CITY, "district=110101")),
+			Map.entry("POST /district/junior/routes",
+					new Entry(Access.DISTRICT_OR_CITY,
+							"district=110101&educationId=X1234&route=RECOMMENDED&school=" + TestSchools.DONGCHENG)),
 			Map.entry("GET /school/forms", Entry.of(Access.SCHOOL)),
 			// junior transfers (R-J4): the school's pages and the district's queues
 			Map.entry("GET /school/junior/transfers", Entry.of(Access.SCHOOL)),
