@@ -43,6 +43,8 @@ class GraduateCheck {
 
 	private static final int MAX_TEXT = 50;
 
+	private static final java.util.regex.Pattern EDUCATION_ID = java.util.regex.Pattern.compile("[A-Z0-9]{6,32}");
+
 	/** What the check found: the valid rows, typed, and the problems of the others. */
 	record Outcome(List<CheckedGraduate> valid, List<ImportProblem> problems, int rowsWithErrors) {
 
@@ -120,7 +122,7 @@ class GraduateCheck {
 
 	private CheckedGraduate parse(Cells cells, Reference reference) {
 		String educationId = cells.required("education_id").toUpperCase(Locale.ROOT);
-		if (!educationId.isEmpty() && !educationId.matches("[A-Z0-9]{6,32}")) {
+		if (!educationId.isEmpty() && !EDUCATION_ID.matcher(educationId).matches()) {
 			cells.problem("education_id", "registry.import.error.education-id");
 		}
 		else if (!educationId.isEmpty()) {
@@ -187,6 +189,18 @@ class GraduateCheck {
 		String text = cells.required("birth_date");
 		if (text.isEmpty()) {
 			return null;
+		}
+		if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+			try {
+				LocalDate date = LocalDate.parse(text);
+				if (idNumber != null && !date.equals(idNumber.birthDate())) {
+					cells.problem("birth_date", "registry.import.error.birth-date-differs");
+				}
+				return date;
+			}
+			catch (DateTimeParseException ex) {
+				// the other formats
+			}
 		}
 		for (DateTimeFormatter format : DATES) {
 			try {

@@ -121,6 +121,14 @@ class GraduateImports {
 	private final RegistryProperties properties;
 
 	/**
+	 * Counters the pages poll are written at most this often per job and counter: a
+	 * commit per thousand rows would cost the import more than it shows.
+	 */
+	private static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofMillis(300);
+
+	private final Map<String, Long> lastProgress = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
 	 * One import at a time per node: the others wait their turn, shown as 0 rows read.
 	 */
 	private final ExecutorService workers = Executors
@@ -318,7 +326,9 @@ class GraduateImports {
 
 	private void read(UUID id, int entryYear, java.util.function.Supplier<List<SpreadsheetReader.Row>> source) {
 		try {
+			long began = System.nanoTime();
 			List<SpreadsheetReader.Row> rows = source.get();
+			long read = System.nanoTime();
 			Map<String, Integer> found = columns.find(rows.getFirst().cells());
 			List<SpreadsheetReader.Row> data = rows.subList(1, rows.size());
 			if (data.isEmpty()) {
@@ -326,7 +336,11 @@ class GraduateImports {
 			}
 			progress(id, "rows_read", data.size());
 			GraduateCheck.Outcome outcome = check.check(found, data, n -> progress(id, "rows_checked", n));
+			long checked = System.nanoTime();
 			transaction.executeWithoutResult(tx -> stage(id, entryYear, data.size(), outcome));
+			log.info("Registry import {}: {} rows read in {} ms, checked in {} ms, staged and planned in {} ms", id,
+					data.size(), (read - began) / 1_000_000, (checked - read) / 1_000_000,
+					(System.nanoTime() - checked) / 1_000_000);
 		}
 		catch (ImportRefused refused) {
 			jdbc.sql("""
@@ -345,9 +359,12 @@ class GraduateImports {
 
 	private void stage(UUID id, int entryYear, int rowsRead, GraduateCheck.Outcome outcome) {
 		List<CheckedGraduate> valid = outcome.valid();
+		long began = System.nanoTime();
 		for (int from = 0; from < valid.size(); from += CHUNK) {
 			copy(id, valid.subList(from, Math.min(valid.size(), from + CHUNK)));
 		}
+		log.info("Registry import {}: {} rows sealed and copied in {} ms", id, valid.size(),
+				(System.nanoTime() - began) / 1_000_000);
 		jdbc.sql("analyze registry_import_row").update();
 		List<ImportProblem> problems = new ArrayList<>(outcome.problems());
 		problems.addAll(conflicts(id, entryYear));
@@ -514,11 +531,17 @@ class GraduateImports {
 				}
 				IntConsumer progress = now ? n -> {
 				} : n -> progress(job.id(), "rows_written", n);
+				long began = System.nanoTime();
 				changeStudents(job, by);
 				progress.accept(counts.changed());
+				long changedAt = System.nanoTime();
 				addStudents(job, by, counts.changed(), progress);
+				long addedAt = System.nanoTime();
 				FamilyAccounts.Provisioned accounts = families.provisionAll(provisions(job.id()), job.id().toString(),
 						by);
+				log.info("Registry import {}: {} changed in {} ms, {} added in {} ms, family accounts in {} ms",
+						job.id(), counts.changed(), (changedAt - began) / 1_000_000, counts.added(),
+						(addedAt - changedAt) / 1_000_000, (System.nanoTime() - addedAt) / 1_000_000);
 				events.publishEvent(new GraduatesImported(job.id(), job.entryYear(), job.source().name(),
 						job.fileName(), sha(job.id()), counts.added(), counts.changed(), counts.unchanged(),
 						job.rowsWithErrors(), accounts.created(), by));
@@ -625,6 +648,12 @@ class GraduateImports {
 	}
 
 	private void progress(UUID id, String counter, int value) {
+		long now = System.nanoTime();
+		Long last = lastProgress.put(id + counter, now);
+		if (last != null && now - last < PROGRESS_EVERY.toNanos()) {
+			lastProgress.put(id + counter, last);
+			return;
+		}
 		progressTransaction.executeWithoutResult(
 				tx -> jdbc.sql("update registry_import set " + counter + " = ?, progress_at = ? where id = ?")
 					.params(value, Timestamp.from(clock.instant()), id)

@@ -31,11 +31,11 @@ record ImportJob(UUID id, Source source, String fileName, int entryYear, Status 
 
 	}
 
-	boolean running(Instant now) {
+	public boolean running(Instant now) {
 		return (status == Status.READING || status == Status.WRITING) && !stalled(now);
 	}
 
-	boolean stalled(Instant now) {
+	public boolean stalled(Instant now) {
 		return (status == Status.READING || status == Status.WRITING) && progressAt.plus(STALLED).isBefore(now);
 	}
 
@@ -43,15 +43,15 @@ record ImportJob(UUID id, Source source, String fileName, int entryYear, Status 
 	 * The city may write it: read, and something to add or change. Rows with errors are
 	 * reported and left out.
 	 */
-	boolean confirmable() {
+	public boolean confirmable() {
 		return status == Status.READY && added + changed > 0;
 	}
 
-	int percentRead() {
+	public int percentRead() {
 		return (rowsRead == 0) ? 0 : Math.min(100, 100 * rowsChecked / rowsRead);
 	}
 
-	int percentWritten() {
+	public int percentWritten() {
 		return (rowsToWrite == 0) ? 0 : Math.min(100, 100 * rowsWritten / rowsToWrite);
 	}
 

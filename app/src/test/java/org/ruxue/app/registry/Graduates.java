@@ -61,8 +61,10 @@ final class Graduates {
 		LocalDate born = LocalDate.of(2004, 9, 1).plusDays(n % 360);
 		String sequence = String.format("%03d", 200 + (n / 360) % 790);
 		IdCardNumber id = IdCardNumber.withCheckDigit("110101" + born.toString().replace("-", "") + sequence);
-		return List.of("G" + id.value(), name, id.value(), id.isMale() ? "男" : "女", born.toString(), school, "六(2)班",
-				district, district, name + "妈妈", mobile());
+		// an education ID that does not spell the ID number, so that pages can be seen
+		// to mask it
+		return List.of(String.format("T%010d", n), name, id.value(), id.isMale() ? "男" : "女", born.toString(), school,
+				"六(2)班", district, district, name + "妈妈", mobile());
 	}
 
 	static String mobile() {
