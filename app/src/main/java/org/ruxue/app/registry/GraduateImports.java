@@ -334,7 +334,7 @@ class GraduateImports {
 			if (data.isEmpty()) {
 				throw new ImportRefused("registry.import.refused.no-rows");
 			}
-			progress(id, "rows_read", data.size());
+			progressNow(id, "rows_read", data.size());
 			GraduateCheck.Outcome outcome = check.check(found, data, n -> progress(id, "rows_checked", n));
 			long checked = System.nanoTime();
 			transaction.executeWithoutResult(tx -> stage(id, entryYear, data.size(), outcome));
@@ -354,6 +354,9 @@ class GraduateImports {
 		catch (RuntimeException ex) {
 			log.error("Registry import {} could not be read", id, ex);
 			failed(id, "registry.import.refused.unreadable");
+		}
+		finally {
+			forget(id);
 		}
 	}
 
@@ -565,6 +568,9 @@ class GraduateImports {
 			log.error("Registry import {} could not be written; nothing of it was", job.id(), ex);
 			failed(job.id(), "registry.import.refused.write-failed");
 		}
+		finally {
+			forget(job.id());
+		}
 	}
 
 	private record Written(Counts counts, int writes, int accounts) {
@@ -654,10 +660,18 @@ class GraduateImports {
 			lastProgress.put(id + counter, last);
 			return;
 		}
+		progressNow(id, counter, value);
+	}
+
+	private void progressNow(UUID id, String counter, int value) {
 		progressTransaction.executeWithoutResult(
 				tx -> jdbc.sql("update registry_import set " + counter + " = ?, progress_at = ? where id = ?")
 					.params(value, Timestamp.from(clock.instant()), id)
 					.update());
+	}
+
+	private void forget(UUID id) {
+		lastProgress.keySet().removeIf(key -> key.startsWith(id.toString()));
 	}
 
 	private void failed(UUID id, String messageKey) {
