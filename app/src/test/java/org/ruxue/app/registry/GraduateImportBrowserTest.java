@@ -95,6 +95,7 @@ class GraduateImportBrowserTest {
 		Browser.signInAsStaff(url(""), "reg-browser-dc", PASSWORD);
 		browser.get(url("/district/students?q=" + good.get(0)));
 		assertThat(browser.findElement(By.id("students")).getText()).contains("浏览导入").doesNotContain(good.get(2));
+		Browser.screenshot("registry-district-students");
 		Browser.clickAndWait(browser, By.linkText(good.get(0)));
 		assertThat(browser.findElement(By.id("path")).getText()).contains("从电子学籍系统导入");
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
