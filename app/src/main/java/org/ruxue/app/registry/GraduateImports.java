@@ -289,7 +289,10 @@ class GraduateImports {
 				update registry_import set status = 'CANCELLED', finished_at = ?
 				where id = ? and status in ('READY', 'REFUSED')
 				""").params(Timestamp.from(clock.instant()), id).update();
-		jdbc.sql("delete from registry_import_row where import_id = ?").param(id).update();
+		if (updated > 0) {
+			// never under an import being written: its statements read the staged rows
+			jdbc.sql("delete from registry_import_row where import_id = ?").param(id).update();
+		}
 		return updated > 0;
 	}
 

@@ -143,6 +143,10 @@ class GraduateImportTest {
 		assertThat(students.byEducationId(badCheckDigit.get(0))).isEmpty();
 		assertThat(students.byEducationId(twice.get(0))).isEmpty();
 		assertThat(imports.problems(preview.id(), 100)).as("the report stays with the result").hasSize(report.size());
+		assertThat(jdbc.sql("select count(*) from registry_import_row where import_id = ?")
+			.param(preview.id())
+			.query(Long.class)
+			.single()).as("no personal data left staged").isZero();
 	}
 
 	@Test
@@ -233,6 +237,22 @@ class GraduateImportTest {
 				select count(*) from audit_entry where action = 'identity.family.provisioned-in-bulk'
 				""").query(Long.class).single()).as("one entry per run, not per account").isGreaterThanOrEqualTo(2);
 		assertThat(family(a).activated()).as("a re-import keeps the account").isTrue();
+	}
+
+	@Test
+	void aCancelledImportWritesNothingAndCannotBeConfirmedAfter() {
+		List<String> a = Graduates.inDongcheng("取消甲");
+		ImportJob preview = read(Graduates.csv(a), "cancel.csv");
+
+		assertThat(imports.cancel(preview.id(), CITY)).isTrue();
+
+		assertThat(imports.job(preview.id(), CITY).status()).isEqualTo(ImportJob.Status.CANCELLED);
+		assertThat(imports.confirm(preview.id(), CITY)).isFalse();
+		assertThat(students.byEducationId(a.get(0))).isEmpty();
+		assertThat(jdbc.sql("select count(*) from registry_import_row where import_id = ?")
+			.param(preview.id())
+			.query(Long.class)
+			.single()).as("no personal data left staged").isZero();
 	}
 
 	@Test
