@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class FamilyAccounts {
 
 	private static final String TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+	/** Graduates sent to the database per statement by {@link #provisionAll}. */
+	private static final int PROVISION_CHUNK = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -115,6 +119,93 @@ public class FamilyAccounts {
 		AccountId id = insert(childIdNumber, childName, normalEducationId(educationId), registeredMobile);
 		events.publishEvent(new FamilyAccountProvisioned(id, "provisioned", Actor.SYSTEM));
 		return id;
+	}
+
+	/**
+	 * One graduate's family account for {@link #provisionAll}: the child's ID number as
+	 * {@link SealedIdNumbers} sealed and hashed it, the registered mobile, and the
+	 * district the student enters junior high in.
+	 */
+	public record Provision(String educationId, byte[] childIdSealed, byte[] childIdHash, String childName,
+			MobileNumber registeredMobile, String districtCode) {
+
+	}
+
+	/**
+	 * What {@link #provisionAll} did: accounts created, accounts a family had started
+	 * (primary entry) now signing in with the education ID too, and accounts there
+	 * already.
+	 */
+	public record Provisioned(int created, int linked, int unchanged) {
+
+	}
+
+	/**
+	 * The registry import's bulk path (R-J1, R-G2): {@link #provision} for a whole run of
+	 * graduates, set-based, with one audit entry for the run. An account with the
+	 * education ID is kept (its district follows the student's); a family account of the
+	 * same child without one gets it; every other graduate gets a new account waiting for
+	 * activation with the registered mobile.
+	 */
+	@Transactional
+	public Provisioned provisionAll(List<Provision> graduates, String runId, Actor by) {
+		jdbc.sql("""
+				create temporary table family_provision (education_id text, child_id_sealed bytea,
+				  child_id_hash bytea, child_name text, mobile text, district_code text, account_id uuid)
+				on commit drop
+				""").update();
+		for (int from = 0; from < graduates.size(); from += PROVISION_CHUNK) {
+			stageProvisions(graduates.subList(from, Math.min(graduates.size(), from + PROVISION_CHUNK)));
+		}
+		jdbc.sql("analyze family_provision").update();
+		jdbc.sql("""
+				update family_account f set district_code = p.district_code
+				from family_provision p where f.education_id = p.education_id
+				  and f.district_code is distinct from p.district_code
+				""").update();
+		int linked = jdbc.sql("""
+				update family_account f set education_id = p.education_id, district_code = p.district_code
+				from family_provision p where f.child_id_hash = p.child_id_hash and f.education_id is null
+				  and not exists (select 1 from family_account g where g.education_id = p.education_id)
+				""").update();
+		int created = jdbc.sql("""
+				update family_provision p set account_id = gen_random_uuid()
+				where not exists (select 1 from family_account f where f.education_id = p.education_id)
+				  and not exists (select 1 from family_account f where f.child_id_hash = p.child_id_hash)
+				""").update();
+		jdbc.sql("""
+				insert into account (id, username, display_name, password_hash, role, district_code, school_code,
+				  must_change_password, created_at)
+				select account_id, 'family-' || left(account_id::text, 13), child_name, null, 'PARENT', district_code,
+				  null, false, ?
+				from family_provision where account_id is not null
+				""").param(Timestamp.from(clock.instant())).update();
+		jdbc.sql("""
+				insert into family_account (account_id, child_id_sealed, child_id_hash, child_name, education_id,
+				  district_code, mobile)
+				select account_id, child_id_sealed, child_id_hash, child_name, education_id, district_code, mobile
+				from family_provision where account_id is not null
+				""").update();
+		Provisioned done = new Provisioned(created, linked, graduates.size() - created - linked);
+		events.publishEvent(new FamilyAccountsProvisioned(runId, created, linked, done.unchanged(), by));
+		return done;
+	}
+
+	private void stageProvisions(List<Provision> chunk) {
+		jdbc.sql("""
+				insert into family_provision (education_id, child_id_sealed, child_id_hash, child_name, mobile,
+				  district_code)
+				select * from unnest(?::text[], ?::bytea[], ?::bytea[], ?::text[], ?::text[], ?::text[])
+				""")
+			.params(chunk.stream().map(p -> normalEducationId(p.educationId())).toArray(String[]::new),
+					chunk.stream().map(Provision::childIdSealed).toArray(byte[][]::new),
+					chunk.stream().map(Provision::childIdHash).toArray(byte[][]::new),
+					chunk.stream().map(Provision::childName).toArray(String[]::new),
+					chunk.stream()
+						.map(p -> (p.registeredMobile() != null) ? p.registeredMobile().value() : null)
+						.toArray(String[]::new),
+					chunk.stream().map(Provision::districtCode).toArray(String[]::new))
+			.update();
 	}
 
 	/**

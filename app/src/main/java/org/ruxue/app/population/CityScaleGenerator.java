@@ -18,9 +18,10 @@ import org.ruxue.app.zoning.DemoSchools;
 
 /**
  * Writes a city's worth of synthetic enrollment data for benchmarks (docs/demo-data.md):
- * the primary applicants with their guardians, the primary graduates, and every one of
- * them as population-register rows, optionally loaded into a database by COPY. Runs
- * without Spring; rows are written as they are made, never held.
+ * the primary applicants with their guardians, the primary graduates as the student
+ * registry exports them (docs/registry.md), and every one of them as population-register
+ * rows, optionally loaded into a database by COPY. Runs without Spring; rows are written
+ * as they are made, never held.
  */
 public final class CityScaleGenerator {
 
@@ -76,8 +77,7 @@ public final class CityScaleGenerator {
 						"hukou_district_code", "address_street_code", "address", "registration_district_code",
 						"guardian1_name", "guardian1_relation", "guardian1_id_number", "guardian1_mobile",
 						"guardian2_name", "guardian2_relation", "guardian2_id_number", "guardian2_mobile");
-				graduates.row("education_id", "name", "id_number", "sex", "birth_date", "primary_school_code",
-						"district_code");
+				graduates.row((Object[]) Graduate.EXPORT_HEADER);
 				PopulationCsv.header(persons);
 				BirthRange ofAge = BirthRange.ofAge(ageCutoff);
 				for (int i = 0; i < options.children(); i++) {
@@ -89,10 +89,8 @@ public final class CityScaleGenerator {
 				BirthRange graduating = BirthRange.graduating(ageCutoff);
 				for (int i = 0; i < options.graduates(); i++) {
 					Graduate graduate = population.graduate(graduating);
-					Person pupil = graduate.person();
-					graduates.row(graduate.educationId(), pupil.name(), pupil.idNumber().value(), pupil.sex(),
-							pupil.birthDate(), graduate.primarySchoolCode(), graduate.districtCode());
-					PopulationCsv.write(persons, pupil);
+					graduates.row(graduate.exportRow());
+					PopulationCsv.write(persons, graduate.person());
 				}
 				return new Summary(applicants.rows() - 1, graduates.rows() - 1, persons.rows() - 1);
 			}

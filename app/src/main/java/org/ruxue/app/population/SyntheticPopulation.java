@@ -54,6 +54,8 @@ final class SyntheticPopulation {
 
 	private final Random graduates;
 
+	private final Random guardians;
+
 	SyntheticPopulation(long seed, IdNumberIssuer issuer, AdministrativeDivisions divisions, AdministrativeCodes codes,
 			List<School> schools) {
 		this.issuer = issuer;
@@ -65,6 +67,7 @@ final class SyntheticPopulation {
 			.collect(Collectors.groupingBy(School::districtCode));
 		this.children = new Random(seed);
 		this.graduates = new Random(seed ^ 0x6772616475617465L);
+		this.guardians = new Random(seed ^ 0x677561726469616EL);
 	}
 
 	/** A child born in the range, with one or two parents as guardians. */
@@ -94,13 +97,23 @@ final class SyntheticPopulation {
 		Household household = household(random);
 		Sex sex = (random.nextInt(1000) < 515) ? Sex.MALE : Sex.FEMALE;
 		LocalDate birthDate = born.draw(random);
-		Person pupil = new Person(issuer.issue(idCode(random, household, birthDate.getYear()), birthDate, sex),
-				SyntheticNames.surname(random) + SyntheticNames.childGivenName(random, sex), sex, birthDate,
+		IdCardNumber idNumber = issuer.issue(idCode(random, household, birthDate.getYear()), birthDate, sex);
+		String surname = SyntheticNames.surname(random);
+		Person pupil = new Person(idNumber, surname + SyntheticNames.childGivenName(random, sex), sex, birthDate,
 				household.hukouType(), household.hukouDistrictCode(), household.home().code(), household.address());
 		List<School> schools = primarySchoolsByDistrict.get(household.home().districtCode());
 		School school = schools.get(random.nextInt(schools.size()));
+		// the registry's guardian and class from a stream of their own, so that the
+		// pupils
+		// are those the graduates stream always gave
+		Random family = guardians;
+		boolean father = family.nextBoolean();
+		String guardianName = (father ? surname : SyntheticNames.surname(family))
+				+ SyntheticNames.adultGivenName(family, father ? Sex.MALE : Sex.FEMALE);
+		String className = "六(" + (1 + family.nextInt(6)) + ")班";
 		// the national student number (全国学籍号) is G followed by the ID number
-		return new Graduate("G" + pupil.idNumber().value(), pupil, school.code(), school.districtCode());
+		return new Graduate("G" + pupil.idNumber().value(), pupil, school.code(), school.districtCode(), className,
+				guardianName, mobile(family));
 	}
 
 	private Guardian parent(Random random, Household household, Person child, Relation relation, String surname) {

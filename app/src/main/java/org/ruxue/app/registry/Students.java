@@ -96,6 +96,38 @@ public class Students {
 	}
 
 	/**
+	 * A page of a district's students for staff within their scope (a district officer
+	 * their own district, the city any), found by education ID or name if asked; the read
+	 * is on the record (R-G9).
+	 * @throws org.springframework.security.access.AccessDeniedException outside the scope
+	 */
+	@Transactional
+	public StudentListing inDistrict(String districtCode, String query, int page, int pageSize, SignedIn who) {
+		policy.require(who, new AccessPolicy.Scope(districtCode, null, null));
+		String q = (query == null) ? "" : query.strip();
+		String condition = " where s.district_code = ?"
+				+ (q.isEmpty() ? "" : " and (s.education_id = upper(?) or s.name = ?)");
+		List<Object> params = new java.util.ArrayList<>(List.of(districtCode));
+		if (!q.isEmpty()) {
+			params.add(q);
+			params.add(q);
+		}
+		long total = jdbc.sql("select count(*) from student s" + condition).params(params).query(Long.class).single();
+		int size = Math.clamp(pageSize, 1, 200);
+		int at = Math.max(0, page);
+		List<Object> pageParams = new java.util.ArrayList<>(params);
+		pageParams.add(size);
+		pageParams.add((long) at * size);
+		List<Student> students = jdbc.sql(SELECT + condition
+				+ " order by s.entry_year desc, s.school_code, s.class_name, s.name, s.education_id limit ? offset ?")
+			.params(pageParams)
+			.query(this::student)
+			.list();
+		events.publishEvent(new StudentsListed(districtCode, q, at, students.size(), actor(who)));
+		return new StudentListing(students, at, size, total);
+	}
+
+	/**
 	 * Creates one student record; the first step of its path says where it came from.
 	 * @throws org.springframework.dao.DuplicateKeyException when the education ID, or the
 	 * child in that entry year, is known already

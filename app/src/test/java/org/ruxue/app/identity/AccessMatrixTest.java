@@ -12,6 +12,9 @@ import org.ruxue.app.IntegrationTest;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.population.IdCardNumber;
 import org.ruxue.app.population.RegisterEntries;
+import org.ruxue.app.registry.NewStudent;
+import org.ruxue.app.registry.Student;
+import org.ruxue.app.registry.Students;
 import org.ruxue.app.zoning.AddressMapping;
 import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.app.zoning.ServiceZones;
@@ -252,6 +255,17 @@ class AccessMatrixTest {
 			Map.entry("POST /district/junior/routes",
 					new Entry(Access.DISTRICT_OR_CITY,
 							"district=110101&educationId=X1234&route=RECOMMENDED&school=" + TestSchools.DONGCHENG)),
+			// issue 8, R-J1: the city imports the registry's graduates; districts read
+			// their own students, each read on the record
+			Map.entry("GET /admin/registry", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/registry/import", new Entry(Access.CITY, "year=2017")),
+			Map.entry("POST /admin/registry/fetch", new Entry(Access.CITY, "year=2017")),
+			Map.entry("GET /admin/registry/import/{id}", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/registry/import/{id}/progress", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/registry/import/{id}/confirm", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/registry/import/{id}/cancel", Entry.of(Access.CITY)),
+			Map.entry("GET /district/students", new Entry(Access.DISTRICT_OR_CITY, "district=110101&q=")),
+			Map.entry("GET /district/students/{id}", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("GET /school/forms", Entry.of(Access.SCHOOL)),
 			// junior transfers (R-J4): the school's pages and the district's queues
 			Map.entry("GET /school/junior/transfers", Entry.of(Access.SCHOOL)),
@@ -289,9 +303,14 @@ class AccessMatrixTest {
 	@Autowired
 	ServiceZones zones;
 
+	@Autowired
+	Students students;
+
 	private IdCardNumber victimChild;
 
 	private long victimZone;
+
+	private String victimStudent;
 
 	private long victimAddress;
 
@@ -310,6 +329,10 @@ class AccessMatrixTest {
 				Actor.SYSTEM);
 		victimChild = register.newChildInDongcheng("矩阵受害");
 		victim = families.provision(victimChild, "矩阵受害", null, new MobileNumber(victimMobile));
+		victimStudent = "MX" + Math.abs(System.nanoTime() % 1_000_000_000_000L);
+		students.register(new NewStudent(victimStudent, victimChild, "矩阵受害", victimChild.isMale() ? "MALE" : "FEMALE",
+				victimChild.birthDate(), 2017, TestSchools.DONGCHENG, "六(1)班", "110101", "110101", "矩阵家长",
+				new MobileNumber(victimMobile), Student.Origin.REGISTRY), Actor.SYSTEM);
 		if (!staff.exists("mx-dongcheng-teacher")) {
 			staff.create(new NewAccount("mx-dongcheng-teacher", "东城受害老师", Role.SCHOOL_STAFF, "110101",
 					TestSchools.DONGCHENG), "victim teacher password", false, Actor.SYSTEM);
@@ -388,7 +411,8 @@ class AccessMatrixTest {
 
 	private MockHttpServletResponse call(String endpoint, Entry entry, SignedIn as) throws Exception {
 		String[] parts = endpoint.split(" ", 2);
-		String id = parts[1].contains("/zoning/zones/") ? Long.toString(victimZone)
+		String id = parts[1].contains("/district/students/") ? victimStudent : parts[1].contains("/zoning/zones/")
+				? Long.toString(victimZone)
 				: parts[1].contains("/zoning/addresses/") ? Long.toString(victimAddress) : victim.value().toString();
 		String path = parts[1].replace("{id}", id)
 			.replace("{year}", "2017")

@@ -94,6 +94,23 @@ class CityScaleGeneratorTest {
 	}
 
 	@Test
+	void graduatesAreWrittenInTheColumnsOfTheRegistryExport() throws IOException {
+		generate("run", 42);
+
+		// docs/registry.md
+		assertThat(Files.readAllLines(directory.resolve("run").resolve(CityScaleGenerator.GRADUATES_FILE)).getFirst())
+			.isEqualTo("教育ID,姓名,身份证号,性别,出生日期,毕业小学代码,班级,所在区代码,户籍区代码,监护人姓名,监护人手机");
+		assertThat(rows("run", CityScaleGenerator.GRADUATES_FILE)).allSatisfy(graduate -> {
+			IdCardNumber idNumber = IdCardNumber.parse(graduate[2]);
+			assertThat(graduate[3]).isEqualTo(idNumber.isMale() ? "男" : "女");
+			assertThat(graduate[6]).matches("六\\([1-6]\\)班");
+			assertThat(graduate[8]).matches("(11[0-9]{4})?");
+			assertThat(graduate[9]).isNotBlank();
+			assertThat(graduate[10]).matches("1[3-9][0-9]{9}");
+		});
+	}
+
+	@Test
 	void graduatesAttendADemoPrimarySchoolOfTheirDistrict() throws IOException {
 		generate("run", 42);
 		var schools = DemoSchools.all()
@@ -103,7 +120,7 @@ class CityScaleGeneratorTest {
 
 		assertThat(rows("run", CityScaleGenerator.GRADUATES_FILE)).allSatisfy(graduate -> {
 			assertThat(graduate[0]).isEqualTo("G" + graduate[2]);
-			assertThat(schools).containsEntry(graduate[5], graduate[6]);
+			assertThat(schools).containsEntry(graduate[5], graduate[7]);
 		});
 	}
 

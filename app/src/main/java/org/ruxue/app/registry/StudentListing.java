@@ -1,0 +1,24 @@
+package org.ruxue.app.registry;
+
+import java.util.List;
+
+/** One page of a district's students, with the page number (from 0) and the total. */
+public record StudentListing(List<Student> students, int page, int pageSize, long total) {
+
+	public StudentListing {
+		students = List.copyOf(students);
+	}
+
+	public int pages() {
+		return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+	}
+
+	public boolean hasPrevious() {
+		return page > 0;
+	}
+
+	public boolean hasNext() {
+		return page + 1 < pages();
+	}
+
+}
