@@ -19,6 +19,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -113,6 +114,16 @@ class SecurityConfiguration {
 		cookie.setSameSite("Lax");
 		cookie.setUseSecureCookie(properties.secureCookies());
 		return cookie;
+	}
+
+	/**
+	 * Two requests of one session at once (two tabs, a double click, htmx polling) that
+	 * both add an attribute would otherwise both insert it, and the second would fail on
+	 * the attribute's primary key with a 500: PostgreSQL's upsert stores it once.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	@Bean
