@@ -102,7 +102,7 @@ class JuniorConfirmationBrowserTest {
 		Browser.screenshot("junior-confirmed-again");
 
 		click(family, By.id("path-link"));
-		assertThat(text(family, "path")).contains("电子学籍系统导入学生信息", "家长确认学生信息无误", "家长反映学生信息有误", "学校更正学生信息");
+		assertThat(text(family, "path")).contains("从电子学籍系统导入", "家长确认学生信息无误", "家长反映学生信息有误", "学校更正学生信息");
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
 	}
 

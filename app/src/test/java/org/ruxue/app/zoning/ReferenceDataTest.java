@@ -7,6 +7,8 @@ import org.ruxue.app.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +30,9 @@ class ReferenceDataTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	org.ruxue.app.DatabaseLocation location;
 
 	@Test
 	void holdsBeijingsSixteenDistricts() {
@@ -53,22 +58,36 @@ class ReferenceDataTest {
 
 	@Test
 	void seedsTheDemoSchoolsOnce() {
-		// on an empty school table, inside a transaction that is rolled back: other tests
-		// share the database, and zones refer to schools
-		transactions.executeWithoutResult(tx -> {
-			jdbc.update("delete from service_zone");
-			jdbc.update("delete from school");
-			var seeder = new DemoSchoolSeeder(jdbc, transactions);
+		// on an empty school table, in a transaction that is rolled back: other tests
+		// share
+		// the database, and zones, students, transfers... refer to schools. Only the
+		// schema's owner may empty it with what refers to it, so this runs as the owner.
+		SingleConnectionDataSource owner = new SingleConnectionDataSource(location.jdbcUrl(), location.user(),
+				location.password(), true);
+		try {
+			JdbcTemplate ownerJdbc = new JdbcTemplate(owner);
+			TransactionTemplate ownerTransactions = new TransactionTemplate(new DataSourceTransactionManager(owner));
+			ownerTransactions.executeWithoutResult(tx -> {
+				ownerJdbc.execute("truncate school cascade");
+				var seeder = new DemoSchoolSeeder(ownerJdbc, ownerTransactions);
 
-			assertThat(seeder.seed()).isEqualTo(DemoSchools.all().size());
-			assertThat(seeder.seed()).isZero();
-			assertThat(schools.count()).isEqualTo(DemoSchools.all().size());
-			assertThat(schools.inDistrict("110108")).hasSize(105);
-			assertThat(schools.byCode("110108-P001")).get()
-				.extracting(School::name, School::level, School::publicSchool)
-				.containsExactly("北京市海淀区中关村第一小学", SchoolLevel.PRIMARY, true);
-			tx.setRollbackOnly();
-		});
+				assertThat(seeder.seed()).isEqualTo(DemoSchools.all().size());
+				assertThat(seeder.seed()).isZero();
+				assertThat(ownerJdbc.queryForObject("select count(*) from school", Long.class))
+					.isEqualTo(DemoSchools.all().size());
+				assertThat(ownerJdbc.queryForObject("select count(*) from school where district_code = '110108'",
+						Long.class))
+					.isEqualTo(105);
+				assertThat(ownerJdbc.queryForMap("select name, level, public from school where code = '110108-P001'"))
+					.containsEntry("name", "北京市海淀区中关村第一小学")
+					.containsEntry("level", "PRIMARY")
+					.containsEntry("public", true);
+				tx.setRollbackOnly();
+			});
+		}
+		finally {
+			owner.destroy();
+		}
 	}
 
 }
