@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import org.ruxue.app.identity.Accounts.StoredAccount;
@@ -33,6 +34,8 @@ class SignIns {
 	private final AttemptLimits limits;
 
 	private final TransactionTemplate transactions;
+
+	private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
 	private final PasswordEncoder passwords;
 
@@ -86,8 +89,7 @@ class SignIns {
 			return new Attempt(Outcome.REFUSED, null);
 		}
 		Optional<StoredAccount> account = admitted.get();
-		boolean matches = passwords.matches((password != null) ? password : "",
-				account.map(StoredAccount::passwordHash).orElse(dummyHash));
+		boolean matches = matches(password, account.map(StoredAccount::passwordHash).orElse(dummyHash));
 		if (account.isEmpty() || !matches) {
 			transactions.executeWithoutResult(status -> limits.hit(ipKey, HOUR, now));
 			return new Attempt(Outcome.REFUSED, null);
@@ -95,6 +97,21 @@ class SignIns {
 		transactions.executeWithoutResult(status -> limits.save(key, new AttemptLimits.Counter(0, null)));
 		StoredAccount found = account.get();
 		return new Attempt(found.mustChangePassword() ? Outcome.MUST_CHANGE_PASSWORD : Outcome.SIGNED_IN, found);
+	}
+
+	/**
+	 * At most one hash comparison per core at a time: more in parallel finish no sooner,
+	 * and they would take the cores from PostgreSQL and from everyone's pages, whose
+	 * connections then wait (the load benchmark's 503s at five times the families).
+	 */
+	private boolean matches(String password, String hash) {
+		hashing.acquireUninterruptibly();
+		try {
+			return passwords.matches((password != null) ? password : "", hash);
+		}
+		finally {
+			hashing.release();
+		}
 	}
 
 	private AttemptLimits.Counter afterFailure(int failures, Instant now) {
