@@ -39,6 +39,8 @@ public class ZoneLookup {
 
 	private volatile long checkedAt;
 
+	private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
+
 	private final Map<Integer, Optional<YearRules>> rules = new ConcurrentHashMap<>();
 
 	private volatile CachedYear currentYear;
@@ -145,26 +147,49 @@ public class ZoneLookup {
 		return cached.year();
 	}
 
+	/**
+	 * The index of the dictionary's current version. The version is read holding no lock,
+	 * and one thread rebuilds while the others go on with the index they have: a monitor
+	 * held while waiting for a database connection would otherwise meet registrations
+	 * that hold a connection in their transaction and wait for the monitor, and every
+	 * request would stop until the pool's timeout (the load benchmark's stalls at five
+	 * times the families).
+	 */
 	private Snapshot current() {
 		long now = System.currentTimeMillis();
 		Snapshot current = snapshot;
 		if (current != null && now - checkedAt < RECHECK_MILLIS) {
 			return current;
 		}
-		synchronized (this) {
-			if (snapshot != null && System.currentTimeMillis() - checkedAt < RECHECK_MILLIS) {
-				return snapshot;
-			}
-			long version = dictionary.version();
-			if (snapshot == null || snapshot.version() != version) {
-				snapshot = new Snapshot(version, AddressIndex.build(dictionary.all(), divisions),
-						Map.copyOf(dictionary.contacts()), Map.copyOf(dictionary.placeIntervals()),
-						java.util.Set.copyOf(dictionary.gatedDistricts()));
-			}
-			// the calendar's cutoffs may have changed too
+		long version = dictionary.version();
+		if (current != null && current.version() == version) {
+			// the calendar's cutoffs may have changed
 			rules.clear();
 			checkedAt = System.currentTimeMillis();
-			return snapshot;
+			return current;
+		}
+		if (current != null) {
+			if (!rebuilding.tryLock()) {
+				return current;
+			}
+		}
+		else {
+			rebuilding.lock();
+		}
+		try {
+			Snapshot latest = snapshot;
+			if (latest == null || latest.version() != version) {
+				latest = new Snapshot(version, AddressIndex.build(dictionary.all(), divisions),
+						Map.copyOf(dictionary.contacts()), Map.copyOf(dictionary.placeIntervals()),
+						java.util.Set.copyOf(dictionary.gatedDistricts()));
+				snapshot = latest;
+			}
+			rules.clear();
+			checkedAt = System.currentTimeMillis();
+			return latest;
+		}
+		finally {
+			rebuilding.unlock();
 		}
 	}
 
