@@ -91,8 +91,11 @@ public class Confirmations {
 		if (!students.holdAt(student.educationId(), seenVersion)) {
 			throw new RecordChanged();
 		}
-		if (status.state() == ConfirmationStatus.State.CONFIRMED) {
-			return status;
+		// read again under the record's lock: a double click waited for the first
+		// confirmation and finds it, instead of confirming a second time
+		ConfirmationStatus held = status(student);
+		if (held.state() == ConfirmationStatus.State.CONFIRMED) {
+			return held;
 		}
 		Actor by = actor(family);
 		reports.clearConfirmation(student.educationId(), clock.instant());

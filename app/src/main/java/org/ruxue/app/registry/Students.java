@@ -173,11 +173,13 @@ public class Students {
 	/**
 	 * Holds the record at the version the caller saw until the caller's transaction ends,
 	 * so that nothing changes it in between (a family signs exactly what it saw, R-J2).
+	 * The lock also makes a second holder wait (a double click), so that it sees what the
+	 * first one did.
 	 * @return false when the record is at another version already
 	 */
 	@Transactional
 	public boolean holdAt(String educationId, int version) {
-		return jdbc.sql("select 1 from student where education_id = ? and version = ? for share")
+		return jdbc.sql("select 1 from student where education_id = ? and version = ? for no key update")
 			.params(educationId, version)
 			.query(Integer.class)
 			.optional()

@@ -69,6 +69,30 @@ class ConfirmationsTest {
 	}
 
 	@Test
+	void rJ2_aDoubleClickConfirmsOnce() throws Exception {
+		JuniorFixtures.Graduate g = fixtures.graduate("确认双击");
+		java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(4);
+		java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(4);
+		java.util.List<java.util.concurrent.Future<ConfirmationStatus>> answers = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			answers.add(clicks.submit(() -> {
+				together.countDown();
+				together.await();
+				return confirmations.confirm(g.family(), 0);
+			}));
+		}
+		for (java.util.concurrent.Future<ConfirmationStatus> answer : answers) {
+			assertThat(answer.get().state()).isEqualTo(ConfirmationStatus.State.CONFIRMED);
+		}
+		clicks.shutdown();
+
+		assertThat(students.path(g.educationId())).extracting(PathStep::step)
+			.containsExactly("registry.registered.registry", "junior.confirmed");
+		audit.seal();
+		assertThat(actions(g.educationId())).containsOnlyOnce("junior.confirmed");
+	}
+
+	@Test
 	void rJ3_reportThenTeacherCorrectsThenConfirmationClearedThenFamilyConfirmsAgain() {
 		JuniorFixtures.Graduate g = fixtures.graduate("纠错乙");
 		confirmations.confirm(g.family(), 0);
