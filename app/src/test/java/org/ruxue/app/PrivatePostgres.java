@@ -138,7 +138,8 @@ public final class PrivatePostgres implements AutoCloseable {
 		return "root".equals(System.getProperty("user.name"));
 	}
 
-	private static int freePort() throws IOException {
+	/** A port nobody listens on now, on the loopback address. */
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

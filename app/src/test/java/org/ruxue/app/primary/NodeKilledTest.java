@@ -1,8 +1,6 @@
 package org.ruxue.app.primary;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ruxue.app.DatabaseLocation;
+import org.ruxue.app.PrivatePostgres;
 import org.ruxue.app.RuxueApplication;
 import org.ruxue.app.audit.AuditTrail;
 import org.ruxue.app.identity.ActivatedFamilies;
@@ -61,7 +60,7 @@ class NodeKilledTest {
 				"--server.port=0", "--logging.level.root=WARN", "--ruxue.database.ephemeral=true");
 		survivor.getBean(PrimaryFixtures.class).world();
 		DatabaseLocation shared = survivor.getBean(DatabaseLocation.class);
-		doomedPort = freePort();
+		doomedPort = PrivatePostgres.freePort();
 		doomedLog = Files.createTempFile("ruxue-doomed-node", ".log");
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx512m", "-cp", System.getProperty("java.class.path"), RuxueApplication.class.getName(),
@@ -203,12 +202,6 @@ class NodeKilledTest {
 			Thread.sleep(250);
 		}
 		throw new IllegalStateException("The second node was not healthy in " + patience);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
