@@ -58,6 +58,13 @@ final class FamilyOverHttp {
 		this.base = otherBase;
 	}
 
+	/**
+	 * A page as the family's browser gets it (with its session), redirects not followed.
+	 */
+	HttpResponse<String> page(String path) throws IOException, InterruptedException {
+		return get(path);
+	}
+
 	/** Signs in once; true when the platform let the family in. */
 	boolean signIn(PrimaryFixtures.Family family, String password) throws IOException, InterruptedException {
 		HttpResponse<String> login = get("/login");

@@ -1,13 +1,8 @@
 package org.ruxue.app.primary;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -108,19 +101,15 @@ class TwoNodesTest {
 		PrimaryFixtures fixtures = first.getBean(PrimaryFixtures.class);
 		PrimaryFixtures.Family family = fixtures.family("两节点");
 		first.getBean(ActivatedFamilies.class).activate(family.signedIn().id(), family.mobile(), PASSWORD);
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		FamilyOverHttp browser = new FamilyOverHttp(base(first));
+		assertThat(browser.signIn(family, PASSWORD)).as("signed in on the first node").isTrue();
 
-		String login = get(browser, url(first, "/login")).body();
-		HttpResponse<String> signedIn = post(browser, url(first, "/login/family"), Map.of("identifier",
-				family.child().value(), "childName", family.childName(), "password", PASSWORD, "_csrf", csrf(login)));
-		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-
-		HttpResponse<String> onTheOther = get(browser, url(second, "/account"));
+		browser.moveTo(base(second));
+		HttpResponse<String> onTheOther = browser.page("/account");
 		assertThat(onTheOther.statusCode()).isEqualTo(200);
 		assertThat(onTheOther.body()).contains(family.childName(), "家长").doesNotContain("id=\"family-form\"");
 		// and writes there: the registration form posted to the second node
-		String form = get(browser, url(second, "/primary/" + PrimaryFixtures.DONGCHENG + "/register")).body();
+		String form = browser.page("/primary/" + PrimaryFixtures.DONGCHENG + "/register").body();
 		assertThat(form).contains("registration-form");
 	}
 
@@ -204,32 +193,8 @@ class TwoNodesTest {
 		return jdbc.sql("select count(*) from " + table + " where " + condition).query(Long.class).single();
 	}
 
-	private static String url(ConfigurableApplicationContext node, String path) {
-		int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-		return "http://localhost:" + port + path;
-	}
-
-	private static String csrf(String page) {
-		Matcher m = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
-		assertThat(m.find()).as("a CSRF token on the page").isTrue();
-		return m.group(1);
-	}
-
-	private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
-		return client.send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "zh-CN").GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpResponse<String> post(HttpClient client, String url, Map<String, String> form) throws Exception {
-		StringBuilder body = new StringBuilder();
-		form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
-			.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-			.append('=')
-			.append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-		return client.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	private static String base(ConfigurableApplicationContext node) {
+		return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
 	}
 
 }
