@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.ruxue.app.audit.Actor;
+import org.ruxue.app.calendar.ApplicationFreezes;
 import org.ruxue.app.calendar.CityClock;
 import org.ruxue.app.calendar.EnrollmentCalendar;
 import org.ruxue.app.calendar.PhaseKind;
@@ -57,18 +58,22 @@ public class AdmissionRoutes {
 
 	private final CityClock cityClock;
 
+	private final ApplicationFreezes freezes;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	AdmissionRoutes(JdbcClient jdbc, Students students, Schools schools, FamilyAccounts families,
-			EnrollmentCalendar calendar, CityClock cityClock, ApplicationEventPublisher events, Clock clock) {
+			EnrollmentCalendar calendar, CityClock cityClock, ApplicationFreezes freezes,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.students = students;
 		this.schools = schools;
 		this.families = families;
 		this.calendar = calendar;
 		this.cityClock = cityClock;
+		this.freezes = freezes;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -110,7 +115,7 @@ public class AdmissionRoutes {
 		School school = schools.byCode((schoolCode == null) ? "" : schoolCode.strip())
 			.orElseThrow(() -> new PreferenceRefused("school", "junior.routes.error.school-unknown"));
 		checkSchool(kind, school, student);
-		if (drawBegun(year)) {
+		if (drawBegun(year) || freezes.frozen(year, PhaseKind.JUNIOR_PREFERENCES, student.districtCode())) {
 			throw new PreferenceRefused("form", "junior.routes.error.after-draw");
 		}
 		Actor by = Actor.of(officer.username(), officer.role().name());

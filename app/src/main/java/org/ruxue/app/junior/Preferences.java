@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.ruxue.app.audit.Actor;
+import org.ruxue.app.calendar.ApplicationFreezes;
 import org.ruxue.app.calendar.CityClock;
 import org.ruxue.app.calendar.EnrollmentCalendar;
 import org.ruxue.app.calendar.PhaseKind;
@@ -53,13 +54,15 @@ public class Preferences {
 
 	private final CityClock cityClock;
 
+	private final ApplicationFreezes freezes;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Preferences(JdbcClient jdbc, Students students, Batches batches, AdmissionRoutes routes, LotteryIds lotteryIds,
-			FamilyAccounts families, EnrollmentCalendar calendar, CityClock cityClock, ApplicationEventPublisher events,
-			Clock clock) {
+			FamilyAccounts families, EnrollmentCalendar calendar, CityClock cityClock, ApplicationFreezes freezes,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.students = students;
 		this.batches = batches;
@@ -68,6 +71,7 @@ public class Preferences {
 		this.families = families;
 		this.calendar = calendar;
 		this.cityClock = cityClock;
+		this.freezes = freezes;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -118,6 +122,9 @@ public class Preferences {
 			throw new PreferenceRefused("form", "junior.preferences.error.route");
 		}
 		requireOpen(year);
+		if (freezes.frozen(year, PhaseKind.JUNIOR_PREFERENCES, student.districtCode())) {
+			throw new PreferenceRefused("form", "junior.preferences.error.frozen");
+		}
 		BatchPlan plan = batches.plan(student.districtCode(), year);
 		if (plan.batches().isEmpty()) {
 			throw new PreferenceRefused("form", "junior.preferences.error.no-batches");

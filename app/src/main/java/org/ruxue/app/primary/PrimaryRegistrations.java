@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ruxue.app.audit.Actor;
+import org.ruxue.app.calendar.ApplicationFreezes;
 import org.ruxue.app.calendar.EnrollmentCalendar;
 import org.ruxue.app.calendar.PhaseKind;
 import org.ruxue.app.calendar.PhaseWindow;
@@ -87,6 +88,8 @@ public class PrimaryRegistrations {
 
 	private final PriorityCategories categories;
 
+	private final ApplicationFreezes freezes;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -95,7 +98,8 @@ public class PrimaryRegistrations {
 
 	PrimaryRegistrations(JdbcClient jdbc, SealedIdNumbers sealed, EnrollmentCalendar calendar, ZoneLookup zones,
 			HomePlaces homes, Districts districts, Schools schools, StudyPermits permits, FamilyAccounts families,
-			AccessPolicy policy, PriorityCategories categories, ApplicationEventPublisher events, Clock clock) {
+			AccessPolicy policy, PriorityCategories categories, ApplicationFreezes freezes,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.sealed = sealed;
 		this.calendar = calendar;
@@ -107,6 +111,7 @@ public class PrimaryRegistrations {
 		this.families = families;
 		this.policy = policy;
 		this.categories = categories;
+		this.freezes = freezes;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -160,6 +165,7 @@ public class PrimaryRegistrations {
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
+		requireNotFrozen(year, districtCode);
 		Checked checked = check(districtCode, year, form, who, byDistrict);
 		return insert(districtCode, year, key, checked, who, byDistrict);
 	}
@@ -774,6 +780,9 @@ public class PrimaryRegistrations {
 
 	private void change(Registration r, int expectedVersion, RegistrationStatus next, String reason, String action,
 			SignedIn who, List<String> rules) {
+		if (next != RegistrationStatus.ACCEPTED) {
+			requireNotFrozen(r.year(), r.districtCode());
+		}
 		int updated = jdbc.sql("""
 				update primary_registration set status = ?, status_reason = ?, changed_at = ?, version = version + 1
 				where id = ? and version = ?
@@ -784,6 +793,63 @@ public class PrimaryRegistrations {
 			throw new RegistrationRefused(FieldProblem.of("form", "primary.error.changed-meanwhile"));
 		}
 		publish(byId(r.id()).orElseThrow(), action, reason, actor(who), rules);
+	}
+
+	/**
+	 * R-Z4: once the city froze the district's registrations into a lottery snapshot,
+	 * nothing that changes who is in the draw, or with what, may happen. A school's
+	 * confirmation of acceptance keeps the registration in the draw as it was, so it is
+	 * still allowed.
+	 */
+	private void requireNotFrozen(int year, String districtCode) {
+		if (freezes.frozen(year, PhaseKind.PRIMARY_COLLECTION, districtCode)) {
+			throw new RegistrationRefused(FieldProblem.of("form", "primary.error.frozen"));
+		}
+	}
+
+	/**
+	 * A registration in the district's draw (R-Z4, R-P5): approved or accepted, its
+	 * identity verified; its zone's school or lottery set, and its priority category.
+	 */
+	public record DrawApplicant(RegistrationId id, String number, String districtCode, List<String> zoneSchoolCodes,
+			int categoryPosition, String categoryLabel) {
+
+		public DrawApplicant {
+			zoneSchoolCodes = List.copyOf(zoneSchoolCodes);
+		}
+
+	}
+
+	/**
+	 * The registrations of the district and year that take part in the placement: the
+	 * active ones the district approved (or a school accepted) with a verified identity.
+	 * Registrations still under review, returned or refused take no part.
+	 */
+	@Transactional(readOnly = true)
+	public List<DrawApplicant> inDraw(String districtCode, int year) {
+		return jdbc.sql("""
+				select id, number, district_code, zone_schools, category_position, category_label
+				from primary_registration
+				where district_code = ? and year = ? and status in ('APPROVED', 'ACCEPTED')
+				  and verification = 'VERIFIED'
+				order by number
+				""")
+			.params(districtCode, year)
+			.query((rs, n) -> new DrawApplicant(new RegistrationId(rs.getObject("id", UUID.class)),
+					rs.getString("number"), rs.getString("district_code"),
+					Arrays.asList(rs.getString("zone_schools").split(",")), rs.getInt("category_position"),
+					rs.getString("category_label")))
+			.list();
+	}
+
+	/** How many registrations of the district and year still wait for the review. */
+	@Transactional(readOnly = true)
+	public int undecided(String districtCode, int year) {
+		return jdbc.sql("""
+				select count(*) from primary_registration
+				where district_code = ? and year = ? and (status = 'SUBMITTED'
+				  or (status in ('APPROVED', 'ACCEPTED') and verification <> 'VERIFIED'))
+				""").params(districtCode, year).query(Integer.class).single();
 	}
 
 	private void publish(Registration r, String action, String reason, Actor by, List<String> rules) {
