@@ -33,7 +33,7 @@ public class CityClock {
 	@Bean
 	Clock clock() {
 		if (fixed != null) {
-			return Clock.fixed(fixed.toInstant(), zone);
+			return new MovableClock(fixed.toInstant(), zone);
 		}
 		if (startAt != null) {
 			return Clock.offset(Clock.system(zone), Duration.between(Clock.systemUTC().instant(), startAt.toInstant()));

@@ -52,6 +52,9 @@ class SecurityConfiguration {
 			.requestMatchers("/high-school-opportunities", "/high-school-opportunities/**",
 					"/api/v1/high-school-opportunities", "/api/v1/high-school-opportunities/**")
 			.permitAll()
+			// the lottery's public record and verification (R-J7, R-G8)
+			.requestMatchers("/lottery", "/lottery/**")
+			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
 			// the log gateway's page of texts, for testers without a phone; it exists

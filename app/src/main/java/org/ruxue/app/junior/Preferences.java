@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,18 +174,43 @@ public class Preferences {
 		Set<String> outside = new HashSet<>();
 		routes.inDistrict(districtCode, year).forEach(r -> outside.add(r.educationId()));
 		int batchCount = batches.plan(districtCode, year).batches().size();
+		// the district's cohort, then their ids and choices in two queries, not one per
+		// student: a city's draw reads 150,000 students
+		String[] cohort = students.educationIdsIn(districtCode, year).toArray(String[]::new);
+		Map<String, String> ids = new LinkedHashMap<>();
+		for (String educationId : cohort) {
+			ids.put(educationId, null);
+		}
+		jdbc.sql("select education_id, lottery_id from junior_lottery_id where year = ? and education_id = any(?)")
+			.params(year, cohort)
+			.query(rs -> {
+				ids.put(rs.getString(1), rs.getString(2));
+			});
+		Map<String, Map<Integer, List<String>>> chosen = new HashMap<>();
+		jdbc.sql("""
+				select c.education_id, c.batch, c.school_code
+				from junior_preference p join junior_preference_choice c
+				  on c.education_id = p.education_id and c.year = p.year and c.version = p.version
+				where p.year = ? and p.education_id = any(?)
+				order by c.education_id, c.batch, c.rank
+				""").params(year, cohort).query(rs -> {
+			chosen.computeIfAbsent(rs.getString(1), e -> new TreeMap<>())
+				.computeIfAbsent(rs.getInt(2), b -> new ArrayList<>())
+				.add(rs.getString(3));
+		});
 		List<DrawEntrant> entrants = new ArrayList<>();
-		for (String educationId : students.educationIdsIn(districtCode, year)) {
+		for (var student : ids.entrySet()) {
+			String educationId = student.getKey();
 			if (outside.contains(educationId)) {
 				continue;
 			}
-			Map<Integer, List<String>> chosen = saved(educationId, year).map(SavedPreferences::choices)
-				.orElse(Map.of());
+			Map<Integer, List<String>> choices = chosen.getOrDefault(educationId, Map.of());
 			List<List<String>> perBatch = new ArrayList<>();
 			for (int b = 1; b <= batchCount; b++) {
-				perBatch.add(chosen.getOrDefault(b, List.of()));
+				perBatch.add(choices.getOrDefault(b, List.of()));
 			}
-			entrants.add(new DrawEntrant(educationId, lotteryIds.issue(educationId, year), perBatch));
+			String lotteryId = (student.getValue() != null) ? student.getValue() : lotteryIds.issue(educationId, year);
+			entrants.add(new DrawEntrant(educationId, lotteryId, perBatch));
 		}
 		entrants.sort(Comparator.comparing(DrawEntrant::lotteryId));
 		return entrants;

@@ -1,6 +1,7 @@
 package org.ruxue.app.notification;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.ruxue.app.audit.Actor;
 
@@ -34,7 +35,12 @@ public class Notifications {
 	@EventListener
 	@Transactional
 	void on(NotifyingEvent event) {
-		for (OutgoingMessage message : event.messages()) {
+		List<OutgoingMessage> messages = event.messages();
+		if (messages.size() > 50) {
+			outbox.addAll(messages, clock.instant());
+			return;
+		}
+		for (OutgoingMessage message : messages) {
 			outbox.add(message, clock.instant());
 		}
 	}

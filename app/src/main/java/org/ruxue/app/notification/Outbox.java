@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.ruxue.app.notification.StoredMessage.SmsStatus;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +31,10 @@ class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	Outbox(JdbcClient jdbc, JdbcTemplate batch) {
+		this.batch = batch;
 		this.jdbc = jdbc;
 	}
 
@@ -50,6 +54,31 @@ class Outbox {
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Many messages in batches of statements (a published result tells every family at
+	 * once): the same rows as {@link #add}, without their ids.
+	 */
+	void addAll(List<OutgoingMessage> messages, Instant now) {
+		Timestamp at = Timestamp.from(now);
+		for (int from = 0; from < messages.size(); from += 5000) {
+			List<OutgoingMessage> chunk = messages.subList(from, Math.min(messages.size(), from + 5000));
+			batch.batchUpdate("""
+					insert into notification_message (mobile, inbox_owner, template_key, arguments, language,
+					  sms_status, next_attempt_at, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?)
+					""", chunk, chunk.size(), (ps, message) -> {
+				ps.setString(1, message.mobile());
+				ps.setString(2, message.inboxOwner());
+				ps.setString(3, message.templateKey());
+				ps.setArray(4, ps.getConnection().createArrayOf("text", message.arguments().toArray()));
+				ps.setString(5, message.language().getLanguage());
+				ps.setString(6, (message.mobile() != null) ? SmsStatus.PENDING.name() : SmsStatus.NONE.name());
+				ps.setTimestamp(7, at);
+				ps.setTimestamp(8, at);
+			});
+		}
 	}
 
 	List<StoredMessage> claimDue(Instant now, Duration lease, int limit) {

@@ -331,6 +331,15 @@ public class Draws {
 		return entered("e.registration_id = ?", id.value());
 	}
 
+	/** Who is behind a lottery id of a draw. */
+	@Transactional(readOnly = true)
+	public Optional<Entrant> entrant(DrawId id, String lotteryId) {
+		return jdbc.sql("""
+				select lottery_id, district_code, education_id, registration_id, category from placement_entrant
+				where draw_id = ? and lottery_id = ?
+				""").params(id.value(), lotteryId).query((rs, n) -> entrant(rs)).optional();
+	}
+
 	/** A draw the student is in, with the student's lottery id. */
 	public record Entered(LotteryDraw draw, Entrant entrant) {
 

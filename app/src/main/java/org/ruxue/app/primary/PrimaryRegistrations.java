@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -840,6 +842,40 @@ public class PrimaryRegistrations {
 					Arrays.asList(rs.getString("zone_schools").split(",")), rs.getInt("category_position"),
 					rs.getString("category_label")))
 			.list();
+	}
+
+	/**
+	 * A child admitted through the placement, as the admission needs it to tell the
+	 * family and hand the new pupil to the student registry (R-G3, R-P12): no staff
+	 * member reads it, so it is not an audited read.
+	 */
+	public record Enrollee(RegistrationId id, String number, String districtCode, AccountId familyAccount,
+			String childName, String sex, LocalDate birthDate, IdCardNumber childIdNumber, String guardianMobile) {
+
+	}
+
+	@Transactional(readOnly = true)
+	public Map<RegistrationId, Enrollee> enrollees(Collection<RegistrationId> ids) {
+		Map<RegistrationId, Enrollee> found = new HashMap<>();
+		List<UUID> keys = ids.stream().map(RegistrationId::value).toList();
+		for (int from = 0; from < keys.size(); from += 1000) {
+			jdbc.sql("""
+					select r.id, r.number, r.district_code, r.family_account, r.child_name, r.sex, r.birth_date,
+					  r.child_id_sealed, (select g.mobile from primary_guardian g where g.registration_id = r.id
+					                      order by g.position limit 1) as mobile
+					from primary_registration r where r.id in (:ids)
+					""")
+				.param("ids", keys.subList(from, Math.min(keys.size(), from + 1000)))
+				.query((rs, n) -> new Enrollee(new RegistrationId(rs.getObject("id", UUID.class)),
+						rs.getString("number"), rs.getString("district_code"),
+						(rs.getObject("family_account") != null)
+								? new AccountId(rs.getObject("family_account", UUID.class)) : null,
+						rs.getString("child_name"), rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
+						sealed.open(rs.getBytes("child_id_sealed")), rs.getString("mobile")))
+				.list()
+				.forEach(e -> found.put(e.id(), e));
+		}
+		return found;
 	}
 
 	/** How many registrations of the district and year still wait for the review. */

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.population.SealedIdNumbers;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +47,12 @@ public class Students {
 
 	private final Clock clock;
 
+	private final JdbcTemplate batch;
+
 	Students(JdbcClient jdbc, SealedIdNumbers sealed, AccessPolicy policy, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.sealed = sealed;
 		this.policy = policy;
 		this.events = events;
@@ -57,6 +63,25 @@ public class Students {
 	@Transactional(readOnly = true)
 	public Optional<Student> byEducationId(String educationId) {
 		return jdbc.sql(SELECT + " where s.education_id = ?").param(educationId).query(this::student).optional();
+	}
+
+	/**
+	 * Many students at once, by education ID, for other modules' facades working on a
+	 * whole draw (the hand-over of a published result): no audit entry, as for
+	 * {@link #byEducationId}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Student> byEducationIds(java.util.Collection<String> educationIds) {
+		List<String> ids = List.copyOf(educationIds);
+		Map<String, Student> found = new java.util.HashMap<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			jdbc.sql(SELECT + " where s.education_id in (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.query(this::student)
+				.list()
+				.forEach(student -> found.put(student.educationId(), student));
+		}
+		return found;
 	}
 
 	/**
@@ -223,6 +248,24 @@ public class Students {
 				insert into student_path_step (education_id, occurred_at, step, detail, actor, actor_role)
 				values (?, ?, ?, ?, ?, ?)
 				""").params(educationId, Timestamp.from(clock.instant()), step, detail, by.name(), by.role()).update();
+	}
+
+	/**
+	 * Appends the same step to many students' paths at once (a published result, R-G9),
+	 * with a detail per student, in the caller's transaction.
+	 */
+	@Transactional
+	public void recordSteps(String step, Map<String, String> detailByEducationId, Actor by) {
+		Timestamp now = Timestamp.from(clock.instant());
+		List<Object[]> rows = new ArrayList<>();
+		detailByEducationId
+			.forEach((id, detail) -> rows.add(new Object[] { id, now, step, detail, by.name(), by.role() }));
+		for (int from = 0; from < rows.size(); from += 5000) {
+			batch.batchUpdate("""
+					insert into student_path_step (education_id, occurred_at, step, detail, actor, actor_role)
+					values (?, ?, ?, ?, ?, ?)
+					""", rows.subList(from, Math.min(rows.size(), from + 5000)));
+		}
 	}
 
 	/** The student's enrollment path, oldest step first (R-G9). */

@@ -257,6 +257,28 @@ class AccessMatrixTest {
 							"district=110101&educationId=X1234&route=RECOMMENDED&school=" + TestSchools.DONGCHENG)),
 			// issue 8, R-J1: the city imports the registry's graduates; districts read
 			// their own students, each read on the record
+			// issue 9: the city's draws (R-J7), their public record (R-G8), the families'
+			// results and the decisions after them
+			Map.entry("GET /admin/draws", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/draws",
+					new Entry(Access.CITY,
+							"level=JUNIOR&year=2017&scope=110101&mechanism=DEFERRED_ACCEPTANCE"
+									+ "&tieBreaking=SINGLE&drawOn=2099-07-05&entropyRule=x")),
+			Map.entry("GET /admin/draws/{id}", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/draws/{id}/progress", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/draws/{id}/draw", new Entry(Access.CITY, "entropy=x&entropyAgain=x")),
+			Map.entry("POST /admin/draws/{id}/publish", Entry.of(Access.CITY)),
+			Map.entry("GET /lottery", Entry.of(Access.PUBLIC)), Map.entry("GET /lottery/{id}", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /lottery/{id}/snapshot.txt", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /lottery/{id}/entropy.txt", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /lottery/{id}/result.txt", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /junior/result", Entry.of(Access.FAMILY)),
+			Map.entry("GET /primary/result", Entry.of(Access.FAMILY)),
+			Map.entry("GET /admin/results/{id}", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/results/{id}", new Entry(Access.CITY, "lotteryId=X&reason=xx")),
+			Map.entry("GET /district/admission/overflow", Entry.of(Access.DISTRICT_OR_CITY)),
+			Map.entry("POST /district/admission/overflow",
+					new Entry(Access.DISTRICT_OR_CITY, "drawId=00000000-0000-0000-0000-000000000000&lotteryId=X")),
 			Map.entry("GET /admin/registry", Entry.of(Access.CITY)),
 			Map.entry("POST /admin/registry/import", new Entry(Access.CITY, "year=2017")),
 			Map.entry("POST /admin/registry/fetch", new Entry(Access.CITY, "year=2017")),

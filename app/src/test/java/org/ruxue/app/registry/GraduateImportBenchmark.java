@@ -65,6 +65,15 @@ public final class GraduateImportBenchmark {
 		}
 	}
 
+	/**
+	 * Puts the demo schools and a generator's graduates into a benchmark's platform, as
+	 * the city imports them: for benchmarks of what follows the import (the placement).
+	 */
+	public static void importGraduates(ConfigurableApplicationContext app, byte[] export) {
+		schools(app.getBean(JdbcClient.class));
+		run(app.getBean(GraduateImports.class), export, "graduates imported");
+	}
+
 	record Timing(int rows, Duration preview, Duration write) {
 
 		Duration total() {
