@@ -55,6 +55,9 @@ class SecurityConfiguration {
 			// the lottery's public record and verification (R-J7, R-G8)
 			.requestMatchers("/lottery", "/lottery/**")
 			.permitAll()
+			// chance estimates (issue 9): the districts' applicants per seat are open
+			.requestMatchers("/api/v1/placement/**")
+			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
 			// the log gateway's page of texts, for testers without a phone; it exists

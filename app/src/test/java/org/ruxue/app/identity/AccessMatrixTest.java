@@ -251,6 +251,13 @@ class AccessMatrixTest {
 			Map.entry("GET /junior/preferences", Entry.of(Access.FAMILY)),
 			Map.entry("POST /junior/preferences", new Entry(Access.FAMILY, "version=0&b1c1=" + TestSchools.DONGCHENG)),
 			Map.entry("GET /junior/preferences/receipt", Entry.of(Access.FAMILY)),
+			// chance estimates (issue 9): the family's own chances, the city's runs, the
+			// districts' applicants per seat in the open
+			Map.entry("GET /junior/chances", Entry.of(Access.FAMILY)),
+			Map.entry("GET /admin/placement/estimates", Entry.of(Access.CITY)),
+			Map.entry("GET /admin/placement/estimates/progress", Entry.of(Access.CITY)),
+			Map.entry("POST /admin/placement/estimates/run", new Entry(Access.CITY, "year=2017&district=110101")),
+			Map.entry("GET /api/v1/placement/estimates/{year}", Entry.of(Access.PUBLIC)),
 			Map.entry("GET /district/junior/routes", new Entry(Access.DISTRICT_OR_CITY, "district=110101")),
 			Map.entry("POST /district/junior/routes",
 					new Entry(Access.DISTRICT_OR_CITY,
