@@ -1,7 +1,8 @@
 package org.ruxue.app.registry;
 
 /**
- * The two entries of compulsory education: primary school (幼升小) and junior high (小升初).
+ * Which entry an enrollment is of: primary entry (幼升小, grade 1) or junior entry (小升初,
+ * grade 7).
  */
 public enum EnrollmentLevel {
 

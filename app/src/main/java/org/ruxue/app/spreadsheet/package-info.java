@@ -1,8 +1,9 @@
 /**
  * Reading the spreadsheets officers and the city upload for import: XLSX with POI's
- * streaming reader, CSV in UTF-8 with RFC 4180 quotes. Shared by the zoning import and
- * the opportunity import, which word its refusals for their users; it depends on no
- * module.
+ * streaming reader, CSV in UTF-8 with RFC 4180 quotes; and writing files in the same
+ * forms, row by row, for the exports other systems import. Shared by the imports (zoning,
+ * opportunity, registry), which word its refusals for their users, and the registry's
+ * hand-off; it depends on no module.
  */
 @ApplicationModule(displayName = "Spreadsheets")
 package org.ruxue.app.spreadsheet;
