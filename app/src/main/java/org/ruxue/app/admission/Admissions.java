@@ -25,7 +25,7 @@ import org.ruxue.app.placement.Outcome;
 import org.ruxue.app.primary.PrimaryRegistrations;
 import org.ruxue.app.primary.Registration;
 import org.ruxue.app.primary.RegistrationId;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.app.registry.Students;
 import org.ruxue.app.zoning.School;
 import org.ruxue.app.zoning.Schools;
@@ -94,7 +94,7 @@ public class Admissions {
 		Map<String, String> names = names(new HashSet<>(placements.values()));
 		List<org.ruxue.app.notification.OutgoingMessage> messages = new ArrayList<>();
 		int placed = 0;
-		if (draw.level() == EnrollmentLevel.JUNIOR) {
+		if (draw.level() == EntryLevel.JUNIOR) {
 			Map<String, FamilyAccounts.Contact> contacts = families
 				.contactsByEducationId(placements.keySet().stream().map(Entrant::educationId).toList());
 			Map<String, String> placedSteps = new HashMap<>();
@@ -210,7 +210,7 @@ public class Admissions {
 			throw new AccessDeniedException("Allocations are the district's");
 		}
 		LotteryDraw draw = published(drawId);
-		if (draw.level() != EnrollmentLevel.PRIMARY) {
+		if (draw.level() != EntryLevel.PRIMARY) {
 			throw new AdmissionRefused("admission.error.not-primary");
 		}
 		Entrant entrant = entrant(draw, lotteryId);
@@ -351,7 +351,7 @@ public class Admissions {
 		}
 		List<Overflow> found = new ArrayList<>();
 		for (LotteryDraw draw : draws.all()) {
-			if (!draw.published() || draw.level() != EnrollmentLevel.PRIMARY) {
+			if (!draw.published() || draw.level() != EntryLevel.PRIMARY) {
 				continue;
 			}
 			List<Entrant> waiting = new ArrayList<>();
@@ -389,12 +389,12 @@ public class Admissions {
 
 	private void requireSchool(LotteryDraw draw, Entrant entrant, String code) {
 		School school = schools.byCode(code).orElseThrow(() -> new AdmissionRefused("admission.error.school"));
-		boolean level = (draw.level() == EnrollmentLevel.PRIMARY) ? school.level().takesPrimaryEntry()
+		boolean level = (draw.level() == EntryLevel.PRIMARY) ? school.level().takesPrimaryEntry()
 				: school.level().takesJuniorEntry();
 		if (!level) {
 			throw new AdmissionRefused("admission.error.school-level");
 		}
-		if (draw.level() == EnrollmentLevel.PRIMARY && !school.districtCode().equals(entrant.districtCode())) {
+		if (draw.level() == EntryLevel.PRIMARY && !school.districtCode().equals(entrant.districtCode())) {
 			throw new AdmissionRefused("admission.error.school-district");
 		}
 	}
@@ -421,9 +421,10 @@ public class Admissions {
 	}
 
 	private Map<String, String> names(Set<String> codes) {
-		codes.remove(null);
+		Set<String> wanted = new HashSet<>(codes);
+		wanted.remove(null);
 		Map<String, String> names = new HashMap<>();
-		schools.byCodes(codes).forEach(s -> names.put(s.code(), s.name()));
+		schools.byCodes(wanted).forEach(s -> names.put(s.code(), s.name()));
 		return names;
 	}
 

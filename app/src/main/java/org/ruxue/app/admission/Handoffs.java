@@ -10,7 +10,7 @@ import org.ruxue.app.placement.LotteryDraw;
 import org.ruxue.app.primary.PrimaryRegistrations;
 import org.ruxue.app.registry.Enrollment;
 import org.ruxue.app.registry.EnrollmentHandoffs;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.app.registry.Student;
 import org.ruxue.app.registry.Students;
 
@@ -44,7 +44,7 @@ class Handoffs {
 			.stream()
 			.filter(e -> e.getValue() != null)
 			.toList();
-		if (draw.level() == EnrollmentLevel.JUNIOR) {
+		if (draw.level() == EntryLevel.JUNIOR) {
 			Map<String, Student> found = students
 				.byEducationIds(placed.stream().map(e -> e.getKey().educationId()).toList());
 			for (var e : placed) {
@@ -66,7 +66,7 @@ class Handoffs {
 		if (decision.schoolCode() == null) {
 			return;
 		}
-		Enrollment enrollment = (draw.level() == EnrollmentLevel.JUNIOR)
+		Enrollment enrollment = (draw.level() == EntryLevel.JUNIOR)
 				? junior(draw, students.byEducationId(entrant.educationId()).orElseThrow(), entrant,
 						decision.schoolCode(), decision.kind().name())
 				: primary(draw,
@@ -76,14 +76,14 @@ class Handoffs {
 	}
 
 	private static Enrollment junior(LotteryDraw draw, Student s, Entrant entrant, String school, String method) {
-		return new Enrollment(EnrollmentLevel.JUNIOR, draw.year(), s.educationId(), entrant.districtCode(), school,
-				method, s.name(), s.sex(), s.birthDate(), null, s.educationId());
+		return new Enrollment(EntryLevel.JUNIOR, draw.year(), s.educationId(), entrant.districtCode(), school, method,
+				s.name(), s.sex(), s.birthDate(), null, s.educationId());
 	}
 
 	private static Enrollment primary(LotteryDraw draw, PrimaryRegistrations.Enrollee child, Entrant entrant,
 			String school, String method) {
-		return new Enrollment(EnrollmentLevel.PRIMARY, draw.year(), child.number(), entrant.districtCode(), school,
-				method, child.childName(), child.sex(), child.birthDate(), child.childIdNumber(), null);
+		return new Enrollment(EntryLevel.PRIMARY, draw.year(), child.number(), entrant.districtCode(), school, method,
+				child.childName(), child.sex(), child.birthDate(), child.childIdNumber(), null);
 	}
 
 }

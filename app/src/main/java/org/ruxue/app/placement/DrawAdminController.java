@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.ruxue.app.calendar.CityClock;
 import org.ruxue.app.calendar.EnrollmentCalendar;
 import org.ruxue.app.identity.SignedIn;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.app.zoning.Districts;
 import org.ruxue.lottery.Mechanism;
 import org.ruxue.lottery.TieBreaking;
@@ -199,7 +199,7 @@ class DrawAdminController {
 	}
 
 	private Draws.FreezeRequest request(FreezeForm form) {
-		EnrollmentLevel level = parse(EnrollmentLevel.class, form.level());
+		EntryLevel level = parse(EntryLevel.class, form.level());
 		Mechanism mechanism = parse(Mechanism.class, form.mechanism());
 		TieBreaking tieBreaking = parse(TieBreaking.class, form.tieBreaking());
 		int year;

@@ -20,7 +20,7 @@ import org.ruxue.app.calendar.PhaseWindow;
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.primary.RegistrationId;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.app.zoning.Districts;
 import org.ruxue.lottery.Checker;
 import org.ruxue.lottery.Draw;
@@ -93,8 +93,8 @@ public class Draws {
 	 * the whole city), the mechanism, the day of the draw and the rule by which the
 	 * entropy will be made, published with the snapshot's hash.
 	 */
-	public record FreezeRequest(EnrollmentLevel level, int year, String scope, Mechanism mechanism,
-			TieBreaking tieBreaking, LocalDate drawOn, String entropyRule) {
+	public record FreezeRequest(EntryLevel level, int year, String scope, Mechanism mechanism, TieBreaking tieBreaking,
+			LocalDate drawOn, String entropyRule) {
 
 	}
 
@@ -394,7 +394,7 @@ public class Draws {
 
 	private static LotteryDraw draw(ResultSet rs, int row) throws SQLException {
 		return new LotteryDraw(new DrawId(rs.getObject("id", UUID.class)), rs.getInt("year"),
-				EnrollmentLevel.valueOf(rs.getString("level")), rs.getString("scope"), rs.getString("mechanism"),
+				EntryLevel.valueOf(rs.getString("level")), rs.getString("scope"), rs.getString("mechanism"),
 				rs.getString("tie_breaking"), rs.getString("snapshot_hash"), rs.getInt("students"),
 				rs.getInt("schools"), rs.getInt("seats"), rs.getObject("draw_on", LocalDate.class),
 				rs.getString("entropy_rule"), rs.getTimestamp("frozen_at").toInstant(), rs.getString("frozen_by"),
@@ -422,8 +422,8 @@ public class Draws {
 		}
 	}
 
-	static PhaseKind applications(EnrollmentLevel level) {
-		return (level == EnrollmentLevel.JUNIOR) ? PhaseKind.JUNIOR_PREFERENCES : PhaseKind.PRIMARY_COLLECTION;
+	static PhaseKind applications(EntryLevel level) {
+		return (level == EntryLevel.JUNIOR) ? PhaseKind.JUNIOR_PREFERENCES : PhaseKind.PRIMARY_COLLECTION;
 	}
 
 	private static void requireCity(SignedIn who) {

@@ -3,7 +3,7 @@ package org.ruxue.app.placement;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 
 /**
  * One draw as stored: the frozen snapshot's commitment (hash, draw day, the rule for the
@@ -12,10 +12,10 @@ import org.ruxue.app.registry.EnrollmentLevel;
  *
  * @param scope a district's code, or 110000 for the whole city
  */
-public record LotteryDraw(DrawId id, int year, EnrollmentLevel level, String scope, String mechanism,
-		String tieBreaking, String snapshotHash, int students, int schools, int seats, LocalDate drawOn,
-		String entropyRule, Instant frozenAt, String frozenBy, String entropy, String seed, String resultHash,
-		Integer placed, String checkVerdict, Instant drawnAt, String drawnBy, Instant publishedAt, String publishedBy) {
+public record LotteryDraw(DrawId id, int year, EntryLevel level, String scope, String mechanism, String tieBreaking,
+		String snapshotHash, int students, int schools, int seats, LocalDate drawOn, String entropyRule,
+		Instant frozenAt, String frozenBy, String entropy, String seed, String resultHash, Integer placed,
+		String checkVerdict, Instant drawnAt, String drawnBy, Instant publishedAt, String publishedBy) {
 
 	public DrawStatus status() {
 		if (publishedAt != null) {

@@ -14,7 +14,7 @@ import org.ruxue.app.junior.AdmissionRoutes;
 import org.ruxue.app.junior.DrawEntrant;
 import org.ruxue.app.junior.Preferences;
 import org.ruxue.app.primary.PrimaryRegistrations;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.app.zoning.District;
 import org.ruxue.app.zoning.Districts;
 import org.ruxue.app.zoning.School;
@@ -89,8 +89,8 @@ class Snapshots {
 		return List.of(scope);
 	}
 
-	Built build(EnrollmentLevel level, int year, String scope, Mechanism mechanism, TieBreaking tieBreaking) {
-		return (level == EnrollmentLevel.JUNIOR) ? junior(year, scope, mechanism, tieBreaking)
+	Built build(EntryLevel level, int year, String scope, Mechanism mechanism, TieBreaking tieBreaking) {
+		return (level == EntryLevel.JUNIOR) ? junior(year, scope, mechanism, tieBreaking)
 				: primary(year, scope, mechanism, tieBreaking);
 	}
 

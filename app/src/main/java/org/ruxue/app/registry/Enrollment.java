@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.ruxue.app.population.IdCardNumber;
+import org.ruxue.app.zoning.EntryLevel;
 
 /**
  * A child's enrollment at a school, as handed over to the electronic student registry
@@ -17,8 +18,8 @@ import org.ruxue.app.population.IdCardNumber;
  * @param idNumber the child's ID number, if known
  * @param educationId the education ID: required for junior entry, and then the key
  */
-public record Enrollment(EnrollmentLevel level, int year, String key, String districtCode, String schoolCode,
-		String method, String name, String sex, LocalDate birthDate, IdCardNumber idNumber, String educationId) {
+public record Enrollment(EntryLevel level, int year, String key, String districtCode, String schoolCode, String method,
+		String name, String sex, LocalDate birthDate, IdCardNumber idNumber, String educationId) {
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{1,40}");
 
@@ -42,7 +43,7 @@ public record Enrollment(EnrollmentLevel level, int year, String key, String dis
 		require(name != null && !name.isEmpty() && name.length() <= 50, "name", key);
 		require("MALE".equals(sex) || "FEMALE".equals(sex), "sex", sex);
 		require(educationId == null || EDUCATION_ID.matcher(educationId).matches(), "educationId", key);
-		if (level == EnrollmentLevel.JUNIOR) {
+		if (level == EntryLevel.JUNIOR) {
 			// a junior student is known to the registry by its education ID (R-J1)
 			require(educationId != null && educationId.equals(key), "educationId (the key of a junior enrollment)",
 					key);

@@ -5,13 +5,14 @@ import java.util.List;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.audit.AuditRecord;
 import org.ruxue.app.audit.AuditedEvent;
+import org.ruxue.app.zoning.EntryLevel;
 
 /**
  * An enrollment already recorded for the hand-off changed (a correction, R-G9): the new
  * version is sent to the registry again. Which fields changed, by name, with the version,
  * school and method before and after; never the values of personal fields.
  */
-public record EnrollmentCorrected(int year, EnrollmentLevel level, String key, int version, String schoolBefore,
+public record EnrollmentCorrected(int year, EntryLevel level, String key, int version, String schoolBefore,
 		String schoolAfter, String methodBefore, String methodAfter, List<String> changedFields,
 		Actor by) implements AuditedEvent {
 

@@ -34,6 +34,7 @@ import org.ruxue.app.audit.Actor;
 import org.ruxue.app.population.IdCardNumber;
 import org.ruxue.app.population.SealedIdNumbers;
 import org.ruxue.app.spreadsheet.SpreadsheetWriter;
+import org.ruxue.app.zoning.EntryLevel;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -149,10 +150,9 @@ public class EnrollmentHandoffs {
 	}
 
 	/**
-	 * As {@link #export(int, EnrollmentLevel, String, OutputStream, Actor)}, by the
-	 * system.
+	 * As {@link #export(int, EntryLevel, String, OutputStream, Actor)}, by the system.
 	 */
-	public void export(int year, EnrollmentLevel level, String format, OutputStream out) {
+	public void export(int year, EntryLevel level, String format, OutputStream out) {
 		export(year, level, format, out, Actor.SYSTEM);
 	}
 
@@ -163,7 +163,7 @@ public class EnrollmentHandoffs {
 	 * audited. It changes no status: only {@link #send} does.
 	 * @param format {@code xlsx} or {@code csv}
 	 */
-	public void export(int year, EnrollmentLevel level, String format, OutputStream out, Actor by) {
+	public void export(int year, EntryLevel level, String format, OutputStream out, Actor by) {
 		if (!SpreadsheetWriter.FORMATS.contains(format)) {
 			throw new IllegalArgumentException("An export is xlsx or csv, not " + format);
 		}
@@ -189,8 +189,8 @@ public class EnrollmentHandoffs {
 		events.publishEvent(new EnrollmentsExported(year, level, format, rows[0], by));
 	}
 
-	/** As {@link #send(int, EnrollmentLevel, Actor)}, by the system. */
-	public SendReport send(int year, EnrollmentLevel level) {
+	/** As {@link #send(int, EntryLevel, Actor)}, by the system. */
+	public SendReport send(int year, EntryLevel level) {
 		return send(year, level, Actor.SYSTEM);
 	}
 
@@ -201,7 +201,7 @@ public class EnrollmentHandoffs {
 	 * batch is failed, the rest stays pending. Another send at the same time, on this
 	 * node or another, takes other rows.
 	 */
-	public SendReport send(int year, EnrollmentLevel level, Actor by) {
+	public SendReport send(int year, EntryLevel level, Actor by) {
 		Tally tally = new Tally();
 		String failure = null;
 		while (failure == null) {
@@ -236,8 +236,8 @@ public class EnrollmentHandoffs {
 		return report;
 	}
 
-	/** As {@link #reconcile(int, EnrollmentLevel, Actor)}, by the system. */
-	public Reconciliation reconcile(int year, EnrollmentLevel level) {
+	/** As {@link #reconcile(int, EntryLevel, Actor)}, by the system. */
+	public Reconciliation reconcile(int year, EntryLevel level) {
 		return reconcile(year, level, Actor.SYSTEM);
 	}
 
@@ -247,7 +247,7 @@ public class EnrollmentHandoffs {
 	 * the registry but not ours; not sent yet, or failed, here. Changes nothing.
 	 * @throws RegistryUnavailable when the registry cannot tell what it holds
 	 */
-	public Reconciliation reconcile(int year, EnrollmentLevel level, Actor by) {
+	public Reconciliation reconcile(int year, EntryLevel level, Actor by) {
 		Map<String, EnrollmentRegistry.Held> held = new LinkedHashMap<>();
 		for (EnrollmentRegistry.Held h : registry.list(year, level)) {
 			held.put(h.key(), h);
@@ -279,7 +279,7 @@ public class EnrollmentHandoffs {
 	}
 
 	/** How many enrollments of the year and level stand at each status. */
-	public HandoffCounts counts(int year, EnrollmentLevel level) {
+	public HandoffCounts counts(int year, EntryLevel level) {
 		Map<HandoffStatus, Integer> counts = new EnumMap<>(HandoffStatus.class);
 		jdbc.sql("select status, count(*) from registry_handoff where year = ? and level = ? group by status")
 			.params(year, level.name())
@@ -293,7 +293,7 @@ public class EnrollmentHandoffs {
 	 * How many enrollments of the year and level the next send would take: pending, and
 	 * failed for want of the registry.
 	 */
-	public int toSend(int year, EnrollmentLevel level) {
+	public int toSend(int year, EntryLevel level) {
 		return jdbc.sql("""
 				select count(*) from registry_handoff where year = ? and level = ?
 				  and (status = 'PENDING' or (status = 'FAILED' and retry))
@@ -301,7 +301,7 @@ public class EnrollmentHandoffs {
 	}
 
 	/** One enrollment's hand-off, without personal data. */
-	public Optional<HandedOff> find(int year, EnrollmentLevel level, String key) {
+	public Optional<HandedOff> find(int year, EntryLevel level, String key) {
 		return jdbc.sql(HANDED_OFF + " where year = ? and level = ? and enrollment_key = ?")
 			.params(year, level.name(), key)
 			.query(EnrollmentHandoffs::handedOff)
@@ -390,7 +390,7 @@ public class EnrollmentHandoffs {
 				join registry_handoff h on h.year = s.year and h.level = s.level and h.enrollment_key = s.enrollment_key
 				where s.action = 'CHANGE' order by h.id
 				""".formatted(CHANGED_FIELDS))
-			.query((rs, n) -> new EnrollmentCorrected(rs.getInt(1), EnrollmentLevel.valueOf(rs.getString(2)),
+			.query((rs, n) -> new EnrollmentCorrected(rs.getInt(1), EntryLevel.valueOf(rs.getString(2)),
 					rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
 					strings(rs.getArray(9)), by))
 			.list();
@@ -417,8 +417,8 @@ public class EnrollmentHandoffs {
 				  count(*) filter (where action = 'UNCHANGED')
 				from registry_handoff_stage group by year, level order by year, level
 				""")
-			.query((rs, n) -> new EnrollmentsRecorded(rs.getInt(1), EnrollmentLevel.valueOf(rs.getString(2)),
-					rs.getInt(3), rs.getInt(4), rs.getInt(5), by))
+			.query((rs, n) -> new EnrollmentsRecorded(rs.getInt(1), EntryLevel.valueOf(rs.getString(2)), rs.getInt(3),
+					rs.getInt(4), rs.getInt(5), by))
 			.list()
 			.forEach(events::publishEvent);
 		corrections.forEach(events::publishEvent);
@@ -442,7 +442,7 @@ public class EnrollmentHandoffs {
 	 * Takes the next batch of rows to send. Rows another sender is taking at this moment
 	 * are skipped, not waited for.
 	 */
-	private List<Claimed> claim(int year, EnrollmentLevel level, String claim) {
+	private List<Claimed> claim(int year, EntryLevel level, String claim) {
 		List<Claimed> claimed = new ArrayList<>();
 		for (String claimable : CLAIMABLE) {
 			int wanted = properties.batchSize() - claimed.size();
@@ -479,7 +479,7 @@ public class EnrollmentHandoffs {
 	 * key and version): the same rows in the same versions, sent again after a failure or
 	 * by another node after their sender died, carry the same key.
 	 */
-	private static EnrollmentRegistry.Batch batch(int year, EnrollmentLevel level, List<Claimed> claimed) {
+	private static EnrollmentRegistry.Batch batch(int year, EntryLevel level, List<Claimed> claimed) {
 		StringBuilder content = new StringBuilder().append(year).append('|').append(level);
 		claimed.stream()
 			.map(Claimed::record)
@@ -596,7 +596,7 @@ public class EnrollmentHandoffs {
 	}
 
 	private static HandedOff handedOff(ResultSet rs, int row) throws SQLException {
-		return new HandedOff(rs.getInt("year"), EnrollmentLevel.valueOf(rs.getString("level")),
+		return new HandedOff(rs.getInt("year"), EntryLevel.valueOf(rs.getString("level")),
 				rs.getString("enrollment_key"), rs.getString("district_code").strip(), rs.getString("school_code"),
 				rs.getString("method"), rs.getInt("version"), HandoffStatus.valueOf(rs.getString("status")),
 				rs.getInt("attempts"), rs.getString("registry_reference"), rs.getString("last_error"));

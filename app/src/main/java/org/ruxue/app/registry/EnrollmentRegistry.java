@@ -3,6 +3,7 @@ package org.ruxue.app.registry;
 import java.util.List;
 
 import org.ruxue.app.population.IdCardNumber;
+import org.ruxue.app.zoning.EntryLevel;
 
 /**
  * The port to the electronic student registry for the hand-off of new enrollments (R-G3,
@@ -25,7 +26,7 @@ interface EnrollmentRegistry {
 	 * What the registry holds of a year and level.
 	 * @throws RegistryUnavailable when the registry cannot tell
 	 */
-	List<Held> list(int year, EnrollmentLevel level);
+	List<Held> list(int year, EntryLevel level);
 
 	/** A record in the version being sent; the ID number opened for the registry. */
 	record Outgoing(String key, int version, String districtCode, String schoolCode, String method, String name,
@@ -33,7 +34,7 @@ interface EnrollmentRegistry {
 
 	}
 
-	record Batch(String idempotencyKey, int year, EnrollmentLevel level, List<Outgoing> records) {
+	record Batch(String idempotencyKey, int year, EntryLevel level, List<Outgoing> records) {
 
 		public Batch {
 			records = List.copyOf(records);

@@ -5,12 +5,13 @@ import java.util.List;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.audit.AuditRecord;
 import org.ruxue.app.audit.AuditedEvent;
+import org.ruxue.app.zoning.EntryLevel;
 
 /**
  * The file the student registry imports was downloaded (R-G3): names and full ID numbers
  * of children, so every such read is on the record.
  */
-public record EnrollmentsExported(int year, EnrollmentLevel level, String format, int rows,
+public record EnrollmentsExported(int year, EntryLevel level, String format, int rows,
 		Actor by) implements AuditedEvent {
 
 	@Override

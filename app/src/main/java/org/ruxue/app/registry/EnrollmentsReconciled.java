@@ -5,13 +5,14 @@ import java.util.List;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.audit.AuditRecord;
 import org.ruxue.app.audit.AuditedEvent;
+import org.ruxue.app.zoning.EntryLevel;
 
 /**
  * The hand-off of a year and level was compared with what the student registry holds
  * (R-G3), with the counts of each finding.
  */
-public record EnrollmentsReconciled(int year, EnrollmentLevel level, int present, int missing, int outdated,
-		int unexpected, int notSent, Actor by) implements AuditedEvent {
+public record EnrollmentsReconciled(int year, EntryLevel level, int present, int missing, int outdated, int unexpected,
+		int notSent, Actor by) implements AuditedEvent {
 
 	static EnrollmentsReconciled of(Reconciliation r, Actor by) {
 		return new EnrollmentsReconciled(r.year(), r.level(), r.count(Reconciliation.Finding.PRESENT),

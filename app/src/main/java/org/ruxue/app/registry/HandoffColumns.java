@@ -2,6 +2,8 @@ package org.ruxue.app.registry;
 
 import java.util.List;
 
+import org.ruxue.app.zoning.EntryLevel;
+
 /**
  * The columns of the file the student registry imports new enrollments from (R-G3,
  * docs/registry.md), in order, with the Chinese headings the registry reads whatever the
@@ -26,15 +28,15 @@ final class HandoffColumns {
 	private HandoffColumns() {
 	}
 
-	static String level(EnrollmentLevel level) {
-		return (level == EnrollmentLevel.PRIMARY) ? "小学" : "初中";
+	static String level(EntryLevel level) {
+		return (level == EntryLevel.PRIMARY) ? "小学" : "初中";
 	}
 
 	static String sex(String sex) {
 		return "MALE".equals(sex) ? "男" : "女";
 	}
 
-	static String sheetName(int year, EnrollmentLevel level) {
+	static String sheetName(int year, EntryLevel level) {
 		return year + level(level) + "新生";
 	}
 

@@ -13,6 +13,7 @@ import org.ruxue.app.calendar.EnrollmentCalendar;
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.spreadsheet.SpreadsheetWriter;
+import org.ruxue.app.zoning.EntryLevel;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -58,7 +59,7 @@ class HandoffController {
 	}
 
 	@PostMapping(BASE + "/send")
-	String send(@RequestParam(defaultValue = "0") int year, @RequestParam EnrollmentLevel level,
+	String send(@RequestParam(defaultValue = "0") int year, @RequestParam EntryLevel level,
 			@RequestParam(required = false) String confirmed, @AuthenticationPrincipal SignedIn who, Model model) {
 		Actor by = requireCity(who);
 		int shown = year(year);
@@ -74,7 +75,7 @@ class HandoffController {
 	}
 
 	@GetMapping(BASE + "/export")
-	void export(@RequestParam(defaultValue = "0") int year, @RequestParam EnrollmentLevel level,
+	void export(@RequestParam(defaultValue = "0") int year, @RequestParam EntryLevel level,
 			@RequestParam(defaultValue = "xlsx") String format, @AuthenticationPrincipal SignedIn who,
 			HttpServletResponse response) throws IOException {
 		Actor by = requireCity(who);
@@ -90,7 +91,7 @@ class HandoffController {
 	}
 
 	@GetMapping(BASE + "/reconciliation")
-	String reconciliation(@RequestParam(defaultValue = "0") int year, @RequestParam EnrollmentLevel level,
+	String reconciliation(@RequestParam(defaultValue = "0") int year, @RequestParam EntryLevel level,
 			@AuthenticationPrincipal SignedIn who, Model model, Locale locale) {
 		Actor by = requireCity(who);
 		int shown = year(year);
@@ -113,7 +114,7 @@ class HandoffController {
 	}
 
 	@GetMapping(BASE + "/reconciliation.csv")
-	void reconciliationCsv(@RequestParam(defaultValue = "0") int year, @RequestParam EnrollmentLevel level,
+	void reconciliationCsv(@RequestParam(defaultValue = "0") int year, @RequestParam EntryLevel level,
 			@AuthenticationPrincipal SignedIn who, HttpServletResponse response, Locale locale) throws IOException {
 		Actor by = requireCity(who);
 		int shown = year(year);
@@ -143,10 +144,10 @@ class HandoffController {
 
 	private String page(int year, Model model) {
 		model.addAttribute("year", year);
-		model.addAttribute("levels", EnrollmentLevel.values());
+		model.addAttribute("levels", EntryLevel.values());
 		model.addAttribute("statuses", HandoffStatus.values());
 		model.addAttribute("counts",
-				Arrays.stream(EnrollmentLevel.values()).map(level -> handoffs.counts(year, level)).toList());
+				Arrays.stream(EntryLevel.values()).map(level -> handoffs.counts(year, level)).toList());
 		model.addAttribute("adapter", handoffs.adapter());
 		model.addAttribute("columns", HandoffColumns.ALL);
 		return "registry/handoff";

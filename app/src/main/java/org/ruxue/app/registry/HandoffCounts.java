@@ -4,8 +4,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.ruxue.app.zoning.EntryLevel;
+
 /** How many enrollments of a year and level stand at each status of the hand-off. */
-public record HandoffCounts(int year, EnrollmentLevel level, Map<HandoffStatus, Integer> byStatus) {
+public record HandoffCounts(int year, EntryLevel level, Map<HandoffStatus, Integer> byStatus) {
 
 	public HandoffCounts {
 		Map<HandoffStatus, Integer> all = new EnumMap<>(HandoffStatus.class);

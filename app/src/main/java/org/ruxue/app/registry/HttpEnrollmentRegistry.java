@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ruxue.app.zoning.EntryLevel;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +68,7 @@ class HttpEnrollmentRegistry implements EnrollmentRegistry, AutoCloseable {
 	}
 
 	@Override
-	public List<Held> list(int year, EnrollmentLevel level) {
+	public List<Held> list(int year, EntryLevel level) {
 		List<Held> held = new ArrayList<>();
 		int totalPages = 1;
 		for (int page = 0; page < totalPages; page++) {

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
+import org.ruxue.app.zoning.EntryLevel;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -62,7 +64,7 @@ class LocalEnrollmentRegistry implements EnrollmentRegistry {
 	}
 
 	@Override
-	public List<Held> list(int year, EnrollmentLevel level) {
+	public List<Held> list(int year, EntryLevel level) {
 		return jdbc.sql("""
 				select enrollment_key, version, reference, school_code from registry_handoff_copy
 				where year = ? and level = ? order by enrollment_key

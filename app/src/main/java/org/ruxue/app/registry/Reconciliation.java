@@ -2,13 +2,15 @@ package org.ruxue.app.registry;
 
 import java.util.List;
 
+import org.ruxue.app.zoning.EntryLevel;
+
 /**
  * The platform's hand-off of a year and level compared with what the student registry
  * holds (R-G3): one line per enrollment on either side.
  *
  * @param heldByRegistry how many enrollments of the year and level the registry listed
  */
-public record Reconciliation(int year, EnrollmentLevel level, int heldByRegistry, List<Line> lines) {
+public record Reconciliation(int year, EntryLevel level, int heldByRegistry, List<Line> lines) {
 
 	public Reconciliation {
 		lines = List.copyOf(lines);

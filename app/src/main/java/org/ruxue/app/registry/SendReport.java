@@ -1,5 +1,7 @@
 package org.ruxue.app.registry;
 
+import org.ruxue.app.zoning.EntryLevel;
+
 /**
  * What one {@link EnrollmentHandoffs#send} did (R-G3). A second send right after a
  * complete one sends nothing: {@code sent} is 0.
@@ -14,7 +16,7 @@ package org.ruxue.app.registry;
  * registry cannot take)
  * @param failure why the send stopped early, or null
  */
-public record SendReport(int year, EnrollmentLevel level, int batches, int sent, int acknowledged,
+public record SendReport(int year, EntryLevel level, int batches, int sent, int acknowledged,
 		int awaitingAcknowledgement, int failed, int stillPending, String failure) {
 
 	/**

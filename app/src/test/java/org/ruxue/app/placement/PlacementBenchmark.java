@@ -25,7 +25,7 @@ import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.junior.Batch;
 import org.ruxue.app.junior.BatchScope;
 import org.ruxue.app.junior.Batches;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.app.registry.GraduateImportBenchmark;
 import org.ruxue.app.zoning.District;
 import org.ruxue.app.zoning.Districts;
@@ -39,13 +39,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The placement benchmark (docs/benchmarks/placement.md): a city-scale junior-high draw
- * inside the platform. Boots the whole platform against a fresh PostgreSQL database of its
- * own (dropped at the end), imports the generator's graduates as the city does, gives
- * each district's junior highs seats for its cohort and each student preferences
- * (set-up, not measured), then measures what the city does on the day: the freeze of the
- * whole city's preferences into one snapshot, the draw with its check and the stored
- * outcomes, and the publication with every family's message, path step and hand-over.
- * Not a test: run it with the command in the docs.
+ * inside the platform. Boots the whole platform against a fresh PostgreSQL database of
+ * its own (dropped at the end), imports the generator's graduates as the city does, gives
+ * each district's junior highs seats for its cohort and each student preferences (set-up,
+ * not measured), then measures what the city does on the day: the freeze of the whole
+ * city's preferences into one snapshot, the draw with its check and the stored outcomes,
+ * and the publication with every family's message, path step and hand-over. Not a test:
+ * run it with the command in the docs.
  */
 public final class PlacementBenchmark {
 
@@ -75,9 +75,9 @@ public final class PlacementBenchmark {
 
 			TestClock.moveTo(clock, OffsetDateTime.parse("2017-07-05T08:00:00+08:00"));
 			long start = System.nanoTime();
-			LotteryDraw frozen = draws.freeze(new Draws.FreezeRequest(EnrollmentLevel.JUNIOR, 2017, Snapshots.CITY,
-					Mechanism.DEFERRED_ACCEPTANCE, TieBreaking.SINGLE, java.time.LocalDate.of(2017, 7, 5),
-					"benchmark entropy"), CITY);
+			LotteryDraw frozen = draws
+				.freeze(new Draws.FreezeRequest(EntryLevel.JUNIOR, 2017, Snapshots.CITY, Mechanism.DEFERRED_ACCEPTANCE,
+						TieBreaking.SINGLE, java.time.LocalDate.of(2017, 7, 5), "benchmark entropy"), CITY);
 			double freeze = seconds(start);
 			System.out.printf("freeze: %,d students, %,d schools, %,d seats, snapshot %,d bytes in %.1f s%n",
 					frozen.students(), frozen.schools(), frozen.seats(), draws.snapshotBytes(frozen.id()).length,
@@ -87,9 +87,8 @@ public final class PlacementBenchmark {
 			LotteryDraw drawn = draws.draw(frozen.id(), "2017-07-05 notary 07 19 23 31 42 08", CITY, n -> {
 			});
 			double draw = seconds(start);
-			System.out.printf("draw: %,d placed of %,d, check %s, result %,d bytes, stored in %.1f s%n",
-					drawn.placed(), drawn.students(), drawn.checkVerdict(),
-					draws.resultBytes(frozen.id()).orElseThrow().length, draw);
+			System.out.printf("draw: %,d placed of %,d, check %s, result %,d bytes, stored in %.1f s%n", drawn.placed(),
+					drawn.students(), drawn.checkVerdict(), draws.resultBytes(frozen.id()).orElseThrow().length, draw);
 
 			TestClock.moveTo(clock, OffsetDateTime.parse("2017-07-06T09:00:00+08:00"));
 			start = System.nanoTime();
@@ -129,10 +128,10 @@ public final class PlacementBenchmark {
 	}
 
 	/**
-	 * Set-up: one batch of up to three choices and a second of up to two in every district;
-	 * junior highs with seats for 105 % of the district's cohort; each student one to five
-	 * of its district's junior highs, more often the popular ones (Zipf-like), saved as a
-	 * family's first version with its receipt's lottery id.
+	 * Set-up: one batch of up to three choices and a second of up to two in every
+	 * district; junior highs with seats for 105 % of the district's cohort; each student
+	 * one to five of its district's junior highs, more often the popular ones
+	 * (Zipf-like), saved as a family's first version with its receipt's lottery id.
 	 */
 	private static int preferences(ConfigurableApplicationContext app) {
 		JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -143,7 +142,8 @@ public final class PlacementBenchmark {
 		Timestamp saved = Timestamp.from(java.time.Instant.parse("2017-05-15T02:00:00Z"));
 		int total = 0;
 		for (District district : app.getBean(Districts.class).all()) {
-			List<String> cohort = jdbc.sql("select education_id from student where district_code = ? and entry_year = 2017")
+			List<String> cohort = jdbc
+				.sql("select education_id from student where district_code = ? and entry_year = 2017")
 				.param(district.code())
 				.query(String.class)
 				.list();

@@ -18,7 +18,7 @@ import org.ruxue.app.IntegrationTest;
 import org.ruxue.app.admission.Admissions;
 import org.ruxue.app.junior.PreferenceRefused;
 import org.ruxue.app.junior.Preferences;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.app.registry.Students;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -189,7 +189,7 @@ class PlacementJourneyTest {
 		// the admitted are handed to the student registry, the others are not (R-G3,
 		// R-P12)
 		assertThat(jdbc.sql("select count(*) from registry_handoff where year = ? and level = ?")
-			.params(YEAR, EnrollmentLevel.JUNIOR.name())
+			.params(YEAR, EntryLevel.JUNIOR.name())
 			.query(Long.class)
 			.single()).isEqualTo(5);
 
@@ -251,7 +251,7 @@ class PlacementJourneyTest {
 		while (System.nanoTime() < until) {
 			var found = draws.all()
 				.stream()
-				.filter(d -> d.year() == YEAR && d.scope().equals(DISTRICT) && d.level() == EnrollmentLevel.JUNIOR)
+				.filter(d -> d.year() == YEAR && d.scope().equals(DISTRICT) && d.level() == EntryLevel.JUNIOR)
 				.findFirst();
 			if (found.isPresent() && ready.test(found.get())) {
 				return found.get();

@@ -19,7 +19,7 @@ import org.ruxue.app.population.SealedIdNumbers;
 import org.ruxue.app.primary.PrimaryRegistrations;
 import org.ruxue.app.primary.RegistrationId;
 import org.ruxue.app.primary.RegistrationRefused;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.lottery.Mechanism;
 import org.ruxue.lottery.TieBreaking;
 
@@ -90,7 +90,7 @@ class PrimaryPlacementTest {
 		RegistrationId m3 = registration("多校丙", List.of(multiA, multiB), 1);
 
 		fixtures.at(YEAR, 7, 5, 8);
-		LotteryDraw frozen = draws.freeze(new Draws.FreezeRequest(EnrollmentLevel.PRIMARY, YEAR, DISTRICT,
+		LotteryDraw frozen = draws.freeze(new Draws.FreezeRequest(EntryLevel.PRIMARY, YEAR, DISTRICT,
 				Mechanism.DEFERRED_ACCEPTANCE, TieBreaking.SINGLE, LocalDate.of(YEAR, 7, 5), "公证员现场摇号"),
 				PlacementFixtures.CITY);
 		String snapshot = new String(draws.snapshotBytes(frozen.id()), StandardCharsets.UTF_8);
@@ -136,8 +136,7 @@ class PrimaryPlacementTest {
 		assertThatThrownBy(() -> admissions.allocate(frozen.id(), lotteryId(frozen, firstA), spare, null, OFFICER))
 			.isInstanceOf(AdmissionRefused.class)
 			.hasMessage("admission.error.not-overflow");
-		assertThat(admissions.decisions(frozen.id(), lotteryId(frozen, second)))
-			.singleElement()
+		assertThat(admissions.decisions(frozen.id(), lotteryId(frozen, second))).singleElement()
 			.satisfies(d -> assertThat(d.schoolCode()).isEqualTo(spare));
 		assertThat(admissions.overflow(OFFICER)).extracting(Admissions.Overflow::lotteryId)
 			.doesNotContain(lotteryId(frozen, second))
@@ -149,9 +148,11 @@ class PrimaryPlacementTest {
 			.query(Long.class)
 			.single()).isEqualTo(5);
 		// families without an account are told at the guardian's mobile
-		assertThat(jdbc.sql("select count(*) from notification_message where template_key like 'admission.sms.%' "
-				+ "and mobile like '135%' and inbox_owner is null").query(Long.class).single())
-			.isGreaterThanOrEqualTo(8);
+		assertThat(jdbc
+			.sql("select count(*) from notification_message where template_key like 'admission.sms.%' "
+					+ "and mobile like '135%' and inbox_owner is null")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(8);
 	}
 
 	private String lotteryId(LotteryDraw draw, RegistrationId registration) {
@@ -173,8 +174,8 @@ class PrimaryPlacementTest {
 	/** An approved, verified registration as the primary module stores one. */
 	private RegistrationId registration(String name, List<String> zoneSchools, int category) {
 		int n = ++next;
-		IdCardNumber child = IdCardNumber.withCheckDigit(DISTRICT + "20120" + (1 + n % 8) + "1" + (n % 10)
-				+ String.format("%03d", n % 1000));
+		IdCardNumber child = IdCardNumber
+			.withCheckDigit(DISTRICT + "20120" + (1 + n % 8) + "1" + (n % 10) + String.format("%03d", n % 1000));
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(java.time.Instant.now());
 		jdbc.sql("""

@@ -10,6 +10,7 @@ import org.ruxue.app.IntegrationTest;
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.audit.AuditTrail;
 import org.ruxue.app.spreadsheet.SpreadsheetReader;
+import org.ruxue.app.zoning.EntryLevel;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,12 +54,12 @@ class EnrollmentHandoffsTest {
 		assertThat(handoffs.record(enrollments, CITY)).isEqualTo(3);
 		assertThat(handoffs.record(enrollments, CITY)).isZero();
 
-		HandedOff first = handoffs.find(year, EnrollmentLevel.JUNIOR, enrollments.get(0).key()).orElseThrow();
+		HandedOff first = handoffs.find(year, EntryLevel.JUNIOR, enrollments.get(0).key()).orElseThrow();
 		assertThat(first.version()).isEqualTo(1);
 		assertThat(first.status()).isEqualTo(HandoffStatus.PENDING);
 		assertThat(first.schoolCode()).isEqualTo(Enrollments.DONGCHENG_JUNIOR);
-		assertThat(handoffs.counts(year, EnrollmentLevel.JUNIOR).get(HandoffStatus.PENDING)).isEqualTo(2);
-		assertThat(handoffs.counts(year, EnrollmentLevel.PRIMARY).total()).isEqualTo(1);
+		assertThat(handoffs.counts(year, EntryLevel.JUNIOR).get(HandoffStatus.PENDING)).isEqualTo(2);
+		assertThat(handoffs.counts(year, EntryLevel.PRIMARY).total()).isEqualTo(1);
 		assertThat(entries("registry.handoff.recorded", year + "-JUNIOR")).isEqualTo(2);
 		assertThat(after("registry.handoff.recorded", year + "-JUNIOR")).contains("added=2 changed=0 unchanged=0",
 				"added=0 changed=0 unchanged=2");
@@ -89,29 +90,29 @@ class EnrollmentHandoffsTest {
 		Enrollment e = Enrollments.junior(year, "改正");
 		Enrollment other = Enrollments.junior(year, "不变");
 		handoffs.record(List.of(e, other), CITY);
-		handoffs.send(year, EnrollmentLevel.JUNIOR, CITY);
-		String reference = handoffs.find(year, EnrollmentLevel.JUNIOR, e.key()).orElseThrow().registryReference();
+		handoffs.send(year, EntryLevel.JUNIOR, CITY);
+		String reference = handoffs.find(year, EntryLevel.JUNIOR, e.key()).orElseThrow().registryReference();
 
 		int changed = handoffs
 			.record(List.of(Enrollments.atSchool(e, Enrollments.DONGCHENG_JUNIOR_2, "CORRECTION"), other), CITY);
 
 		assertThat(changed).isEqualTo(1);
-		HandedOff corrected = handoffs.find(year, EnrollmentLevel.JUNIOR, e.key()).orElseThrow();
+		HandedOff corrected = handoffs.find(year, EntryLevel.JUNIOR, e.key()).orElseThrow();
 		assertThat(corrected.version()).isEqualTo(2);
 		assertThat(corrected.status()).isEqualTo(HandoffStatus.PENDING);
 		assertThat(corrected.schoolCode()).isEqualTo(Enrollments.DONGCHENG_JUNIOR_2);
 		assertThat(corrected.method()).isEqualTo("CORRECTION");
 		assertThat(corrected.attempts()).isZero();
-		assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, other.key()).orElseThrow().status())
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, other.key()).orElseThrow().status())
 			.isEqualTo(HandoffStatus.ACKNOWLEDGED);
 		assertThat(after("registry.handoff.corrected", year + "-JUNIOR-" + e.key())).singleElement()
 			.isEqualTo("version=2 school=" + Enrollments.DONGCHENG_JUNIOR_2
 					+ " method=CORRECTION changed=school_code,method");
 
-		SendReport again = handoffs.send(year, EnrollmentLevel.JUNIOR, CITY);
+		SendReport again = handoffs.send(year, EntryLevel.JUNIOR, CITY);
 
 		assertThat(again.sent()).as("only the correction").isEqualTo(1);
-		assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, e.key()).orElseThrow())
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, e.key()).orElseThrow())
 			.satisfies(h -> assertThat(h.status()).isEqualTo(HandoffStatus.ACKNOWLEDGED))
 			.satisfies(h -> assertThat(h.registryReference()).isEqualTo(reference));
 		assertThat(copy(e.key())).isEqualTo("2 " + Enrollments.DONGCHENG_JUNIOR_2 + " 2");
@@ -126,7 +127,7 @@ class EnrollmentHandoffsTest {
 
 		for (String format : List.of("xlsx", "csv")) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			handoffs.export(year, EnrollmentLevel.JUNIOR, format, out, CITY);
+			handoffs.export(year, EntryLevel.JUNIOR, format, out, CITY);
 			List<SpreadsheetReader.Row> rows = SpreadsheetReader.read(out.toByteArray(), 100, n -> {
 			});
 
@@ -138,14 +139,14 @@ class EnrollmentHandoffsTest {
 				.containsExactly(cells(junior), cells(xicheng));
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		handoffs.export(year, EnrollmentLevel.PRIMARY, "csv", out, CITY);
+		handoffs.export(year, EntryLevel.PRIMARY, "csv", out, CITY);
 		List<String> pupil = SpreadsheetReader.read(out.toByteArray(), 100, n -> {
 		}).get(1).cells();
 		assertThat(pupil).containsExactly(Integer.toString(year), "小学", primary.key(), "", "导出丙", "", "女",
 				primary.birthDate().toString(), "110101", Enrollments.DONGCHENG_PRIMARY, "ZONE", "1");
 		assertThat(after("registry.handoff.exported", year + "-JUNIOR")).containsExactly("format=xlsx rows=2",
 				"format=csv rows=2");
-		assertThat(handoffs.counts(year, EnrollmentLevel.JUNIOR).get(HandoffStatus.PENDING))
+		assertThat(handoffs.counts(year, EntryLevel.JUNIOR).get(HandoffStatus.PENDING))
 			.as("an export changes no status")
 			.isEqualTo(2);
 	}
@@ -155,19 +156,19 @@ class EnrollmentHandoffsTest {
 		List<Enrollment> enrollments = Enrollments.juniors(year, 1_100);
 		handoffs.record(enrollments, CITY);
 
-		SendReport first = handoffs.send(year, EnrollmentLevel.JUNIOR, CITY);
+		SendReport first = handoffs.send(year, EntryLevel.JUNIOR, CITY);
 
 		assertThat(first.complete()).isTrue();
 		assertThat(first.batches()).isEqualTo(3);
 		assertThat(first.sent()).isEqualTo(1_100);
 		assertThat(first.acknowledged()).isEqualTo(1_100);
 		assertThat(first.stillPending()).isZero();
-		assertThat(handoffs.counts(year, EnrollmentLevel.JUNIOR).get(HandoffStatus.ACKNOWLEDGED)).isEqualTo(1_100);
-		HandedOff one = handoffs.find(year, EnrollmentLevel.JUNIOR, enrollments.get(7).key()).orElseThrow();
+		assertThat(handoffs.counts(year, EntryLevel.JUNIOR).get(HandoffStatus.ACKNOWLEDGED)).isEqualTo(1_100);
+		HandedOff one = handoffs.find(year, EntryLevel.JUNIOR, enrollments.get(7).key()).orElseThrow();
 		assertThat(one.registryReference()).startsWith("LOCAL-");
 		assertThat(one.attempts()).isEqualTo(1);
 
-		SendReport second = handoffs.send(year, EnrollmentLevel.JUNIOR, CITY);
+		SendReport second = handoffs.send(year, EntryLevel.JUNIOR, CITY);
 
 		assertThat(second.sent()).isZero();
 		assertThat(second.batches()).isZero();
@@ -194,13 +195,12 @@ class EnrollmentHandoffsTest {
 			.params(held.key(), year)
 			.update();
 
-		SendReport report = handoffs.send(year, EnrollmentLevel.JUNIOR, CITY);
+		SendReport report = handoffs.send(year, EntryLevel.JUNIOR, CITY);
 
 		assertThat(report.sent()).isEqualTo(1);
-		assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, held.key()).orElseThrow().status())
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, held.key()).orElseThrow().status())
 			.isEqualTo(HandoffStatus.ACKNOWLEDGED);
-		assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, fresh.key()).orElseThrow().status())
-			.as("still its sender's")
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, fresh.key()).orElseThrow().status()).as("still its sender's")
 			.isEqualTo(HandoffStatus.SENDING);
 	}
 
@@ -210,7 +210,7 @@ class EnrollmentHandoffsTest {
 		Enrollment missing = Enrollments.junior(year, "对账缺");
 		Enrollment outdated = Enrollments.junior(year, "对账旧");
 		handoffs.record(List.of(present, missing, outdated), CITY);
-		handoffs.send(year, EnrollmentLevel.JUNIOR, CITY);
+		handoffs.send(year, EntryLevel.JUNIOR, CITY);
 		Enrollment pending = Enrollments.junior(year, "对账未发");
 		handoffs.record(List.of(pending), CITY);
 		jdbc.sql("delete from registry_handoff_copy where year = ? and enrollment_key = ?")
@@ -225,7 +225,7 @@ class EnrollmentHandoffsTest {
 				values (?, 'JUNIOR', 'HSTRANGER01', 1, ?, '110101', 'LOTTERY', ?, now(), now())
 				""").params(year, Enrollments.DONGCHENG_JUNIOR, "STRANGER-" + year).update();
 
-		Reconciliation reconciliation = handoffs.reconcile(year, EnrollmentLevel.JUNIOR, CITY);
+		Reconciliation reconciliation = handoffs.reconcile(year, EntryLevel.JUNIOR, CITY);
 
 		assertThat(reconciliation.heldByRegistry()).isEqualTo(3);
 		assertThat(reconciliation.count(Reconciliation.Finding.PRESENT)).isEqualTo(1);
@@ -251,7 +251,7 @@ class EnrollmentHandoffsTest {
 			.withMessageContaining(primarySchool.key());
 		assertThatIllegalArgumentException().isThrownBy(() -> handoffs.record(List.of(good, unknown), CITY))
 			.withMessageContaining("NO-SUCH-SCHOOL");
-		assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, good.key())).isEmpty();
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, good.key())).isEmpty();
 	}
 
 	@Test

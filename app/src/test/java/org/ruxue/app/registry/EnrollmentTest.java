@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import org.ruxue.app.population.IdCardNumber;
+import org.ruxue.app.zoning.EntryLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -28,7 +29,7 @@ class EnrollmentTest {
 
 	@Test
 	void aNewPupilHasNoEducationIdNorNeedsAnIdNumber() {
-		Enrollment pupil = new Enrollment(EnrollmentLevel.PRIMARY, 2017, "2017-110101-000001", "110101", "110101-P001",
+		Enrollment pupil = new Enrollment(EntryLevel.PRIMARY, 2017, "2017-110101-000001", "110101", "110101-P001",
 				"ZONE", "新生", "FEMALE", LocalDate.of(2011, 3, 1), null, null);
 
 		assertThat(pupil.educationId()).isNull();
@@ -45,19 +46,19 @@ class EnrollmentTest {
 	@Test
 	void theBirthDateAndSexAreThoseOfTheIdNumber() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Enrollment(EnrollmentLevel.JUNIOR, 2017, "G1234", "110101", "S1", "LOTTERY", "学生",
-					"MALE", LocalDate.of(2005, 3, 2), ID, "G1234"))
+			.isThrownBy(() -> new Enrollment(EntryLevel.JUNIOR, 2017, "G1234", "110101", "S1", "LOTTERY", "学生", "MALE",
+					LocalDate.of(2005, 3, 2), ID, "G1234"))
 			.withMessageContaining("birthDate")
 			.withMessageNotContaining(ID.value())
 			.withMessageNotContaining("学生");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Enrollment(EnrollmentLevel.JUNIOR, 2017, "G1234", "110101", "S1", "LOTTERY", "学生",
+			.isThrownBy(() -> new Enrollment(EntryLevel.JUNIOR, 2017, "G1234", "110101", "S1", "LOTTERY", "学生",
 					"FEMALE", LocalDate.of(2005, 3, 1), ID, "G1234"))
 			.withMessageContaining("sex");
 	}
 
 	private static Enrollment junior(String key, String educationId, String method) {
-		return new Enrollment(EnrollmentLevel.JUNIOR, 2017, key, "110101", "110101-J001", method, "学生", "MALE",
+		return new Enrollment(EntryLevel.JUNIOR, 2017, key, "110101", "110101-J001", method, "学生", "MALE",
 				LocalDate.of(2005, 3, 1), ID, educationId);
 	}
 

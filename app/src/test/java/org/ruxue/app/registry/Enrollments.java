@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ruxue.app.population.IdCardNumber;
+import org.ruxue.app.zoning.EntryLevel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -63,7 +64,7 @@ final class Enrollments {
 	static Enrollment junior(int year, String name, String school) {
 		IdCardNumber id = idNumber(LocalDate.of(year - 12, 9, 1));
 		String educationId = String.format("H%010d", next.incrementAndGet());
-		return new Enrollment(EnrollmentLevel.JUNIOR, year, educationId, district(school), school, "LOTTERY", name,
+		return new Enrollment(EntryLevel.JUNIOR, year, educationId, district(school), school, "LOTTERY", name,
 				id.isMale() ? "MALE" : "FEMALE", id.birthDate(), id, educationId);
 	}
 
@@ -73,8 +74,8 @@ final class Enrollments {
 	 */
 	static Enrollment primaryWithoutIdNumber(int year, String name) {
 		String number = year + "-110101-" + String.format("%06d", next.incrementAndGet() % 1_000_000);
-		return new Enrollment(EnrollmentLevel.PRIMARY, year, number, "110101", DONGCHENG_PRIMARY, "ZONE", name,
-				"FEMALE", LocalDate.of(year - 6, 3, 1), null, null);
+		return new Enrollment(EntryLevel.PRIMARY, year, number, "110101", DONGCHENG_PRIMARY, "ZONE", name, "FEMALE",
+				LocalDate.of(year - 6, 3, 1), null, null);
 	}
 
 	static List<Enrollment> juniors(int year, int count) {

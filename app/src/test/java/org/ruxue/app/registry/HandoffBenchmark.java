@@ -12,6 +12,7 @@ import org.ruxue.app.audit.Actor;
 import org.ruxue.app.population.IdCardNumber;
 import org.ruxue.app.zoning.DemoSchools;
 import org.ruxue.app.zoning.School;
+import org.ruxue.app.zoning.EntryLevel;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,21 +61,21 @@ public final class HandoffBenchmark {
 			int corrected = handoffs.record(corrections, ADMISSION);
 			Duration recordedCorrections = since(start);
 			start = System.nanoTime();
-			SendReport report = handoffs.send(2017, EnrollmentLevel.JUNIOR, ADMISSION);
+			SendReport report = handoffs.send(2017, EntryLevel.JUNIOR, ADMISSION);
 			Duration sent = since(start);
 			start = System.nanoTime();
-			SendReport sentAgain = handoffs.send(2017, EnrollmentLevel.JUNIOR, ADMISSION);
+			SendReport sentAgain = handoffs.send(2017, EntryLevel.JUNIOR, ADMISSION);
 			Duration sentAgainTime = since(start);
 			Counting xlsx = new Counting();
 			start = System.nanoTime();
-			handoffs.export(2017, EnrollmentLevel.JUNIOR, "xlsx", xlsx, ADMISSION);
+			handoffs.export(2017, EntryLevel.JUNIOR, "xlsx", xlsx, ADMISSION);
 			Duration exportedXlsx = since(start);
 			Counting csv = new Counting();
 			start = System.nanoTime();
-			handoffs.export(2017, EnrollmentLevel.JUNIOR, "csv", csv, ADMISSION);
+			handoffs.export(2017, EntryLevel.JUNIOR, "csv", csv, ADMISSION);
 			Duration exportedCsv = since(start);
 			start = System.nanoTime();
-			Reconciliation reconciliation = handoffs.reconcile(2017, EnrollmentLevel.JUNIOR, ADMISSION);
+			Reconciliation reconciliation = handoffs.reconcile(2017, EntryLevel.JUNIOR, ADMISSION);
 			Duration reconciled = since(start);
 
 			System.out.printf("record %,d: %,d new in %.1f s%n", count, first, seconds(recorded));
@@ -118,7 +119,7 @@ public final class HandoffBenchmark {
 				.withCheckDigit("110101" + born.toString().replace("-", "") + String.format("%03d", (i / 365) % 1000));
 			School school = juniors.get(i % juniors.size());
 			String educationId = String.format("G%011d", i);
-			all.add(new Enrollment(EnrollmentLevel.JUNIOR, 2017, educationId, school.districtCode(), school.code(),
+			all.add(new Enrollment(EntryLevel.JUNIOR, 2017, educationId, school.districtCode(), school.code(),
 					"LOTTERY", "学生" + i, id.isMale() ? "MALE" : "FEMALE", born, id, educationId));
 		}
 		return all;

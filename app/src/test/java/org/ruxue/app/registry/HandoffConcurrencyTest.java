@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.ruxue.app.IntegrationTest;
 import org.ruxue.app.population.SealedIdNumbers;
+import org.ruxue.app.zoning.EntryLevel;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,10 +70,10 @@ class HandoffConcurrencyTest {
 		try {
 			List<Future<SendReport>> reports = List.of(threads.submit(() -> {
 				start.await();
-				return handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+				return handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 			}), threads.submit(() -> {
 				start.await();
-				return handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+				return handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 			}));
 			start.countDown();
 			SendReport a = reports.get(0).get(60, TimeUnit.SECONDS);
@@ -108,10 +109,10 @@ class HandoffConcurrencyTest {
 		}));
 		handoffs[0].record(List.of(e), EnrollmentHandoffsTest.CITY);
 
-		SendReport report = handoffs[0].send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		SendReport report = handoffs[0].send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(report.sent()).as("the old version, then the correction").isEqualTo(2);
-		HandedOff sent = handoffs[0].find(year, EnrollmentLevel.JUNIOR, e.key()).orElseThrow();
+		HandedOff sent = handoffs[0].find(year, EntryLevel.JUNIOR, e.key()).orElseThrow();
 		assertThat(sent.version()).isEqualTo(2);
 		assertThat(sent.status()).isEqualTo(HandoffStatus.ACKNOWLEDGED);
 		assertThat(jdbc.sql("""
@@ -147,7 +148,7 @@ class HandoffConcurrencyTest {
 		}
 
 		@Override
-		public List<Held> list(int year, EnrollmentLevel level) {
+		public List<Held> list(int year, EntryLevel level) {
 			return registry.list(year, level);
 		}
 

@@ -14,6 +14,7 @@ import org.ruxue.app.IntegrationTest;
 import org.ruxue.app.population.SealedIdNumbers;
 import org.ruxue.app.registry.RegistryService.Says;
 import org.ruxue.app.registry.RegistryService.TakesThenSays;
+import org.ruxue.app.zoning.EntryLevel;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -83,17 +84,16 @@ class HandoffOverHttpTest {
 		handoffs.record(enrollments, EnrollmentHandoffsTest.CITY);
 		service.next(new Says(503, ""));
 
-		SendReport report = handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		SendReport report = handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(report.complete()).isTrue();
 		assertThat(report.batches()).isEqualTo(2);
 		assertThat(report.acknowledged()).isEqualTo(3);
-		assertThat(enrollments).extracting(e -> handoffs.find(year, EnrollmentLevel.JUNIOR, e.key()).orElseThrow())
+		assertThat(enrollments).extracting(e -> handoffs.find(year, EntryLevel.JUNIOR, e.key()).orElseThrow())
 			.extracting(HandedOff::status, HandedOff::attempts)
 			.containsExactly(tuple(HandoffStatus.ACKNOWLEDGED, 2), tuple(HandoffStatus.ACKNOWLEDGED, 2),
 					tuple(HandoffStatus.ACKNOWLEDGED, 1));
-		assertThat(
-				handoffs.find(year, EnrollmentLevel.JUNIOR, enrollments.get(0).key()).orElseThrow().registryReference())
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, enrollments.get(0).key()).orElseThrow().registryReference())
 			.startsWith("REG-");
 	}
 
@@ -103,29 +103,29 @@ class HandoffOverHttpTest {
 		handoffs.record(enrollments, EnrollmentHandoffsTest.CITY);
 		service.from(new Says(500, "{\"error\":\"database\"}"));
 
-		SendReport down = handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		SendReport down = handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(down.complete()).isFalse();
 		assertThat(down.failure()).isEqualTo("HTTP 500");
 		assertThat(down.batches()).as("stopped at the first batch").isEqualTo(1);
 		assertThat(down.failed()).isEqualTo(2);
 		assertThat(down.stillPending()).isEqualTo(3);
-		HandedOff failed = handoffs.find(year, EnrollmentLevel.JUNIOR, enrollments.get(0).key()).orElseThrow();
+		HandedOff failed = handoffs.find(year, EntryLevel.JUNIOR, enrollments.get(0).key()).orElseThrow();
 		assertThat(failed.status()).isEqualTo(HandoffStatus.FAILED);
 		assertThat(failed.attempts()).isEqualTo(ATTEMPTS);
 		assertThat(failed.lastError()).isEqualTo("HTTP 500");
-		assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, enrollments.get(2).key()).orElseThrow().status())
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, enrollments.get(2).key()).orElseThrow().status())
 			.isEqualTo(HandoffStatus.PENDING);
 		String failedKey = service.idempotencyKeys().getFirst();
 
 		service.from(new RegistryService.Answers());
-		SendReport recovered = handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		SendReport recovered = handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(recovered.acknowledged()).isEqualTo(3);
 		assertThat(recovered.stillPending()).isZero();
 		assertThat(service.idempotencyKeys()).as("the failed batch sent again is the same batch")
 			.containsExactly(failedKey, failedKey, failedKey, failedKey, service.idempotencyKeys().getLast());
-		assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, enrollments.get(0).key()).orElseThrow().attempts())
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, enrollments.get(0).key()).orElseThrow().attempts())
 			.isEqualTo(ATTEMPTS + 1);
 	}
 
@@ -135,13 +135,13 @@ class HandoffOverHttpTest {
 		handoffs.record(enrollments, EnrollmentHandoffsTest.CITY);
 		service.next(new TakesThenSays(504));
 
-		SendReport report = handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		SendReport report = handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(report.acknowledged()).isEqualTo(2);
 		assertThat(service.idempotencyKeys()).hasSize(2).containsOnly(service.idempotencyKeys().getFirst());
 		for (Enrollment e : enrollments) {
 			assertThat(service.applied(year, "JUNIOR", e.key())).isEqualTo(1);
-			assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, e.key()).orElseThrow().attempts()).isEqualTo(2);
+			assertThat(handoffs.find(year, EntryLevel.JUNIOR, e.key()).orElseThrow().attempts()).isEqualTo(2);
 		}
 		assertThat(service.received()).hasSize(2);
 	}
@@ -152,20 +152,20 @@ class HandoffOverHttpTest {
 		handoffs.record(List.of(refused), EnrollmentHandoffsTest.CITY);
 		service.refuses(refused.key(), "学校不在学籍系统中");
 
-		SendReport first = handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		SendReport first = handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(first.complete()).as("the batch went through").isTrue();
 		assertThat(first.failed()).isEqualTo(1);
 		assertThat(first.stillPending()).isZero();
-		HandedOff failed = handoffs.find(year, EnrollmentLevel.JUNIOR, refused.key()).orElseThrow();
+		HandedOff failed = handoffs.find(year, EntryLevel.JUNIOR, refused.key()).orElseThrow();
 		assertThat(failed.status()).isEqualTo(HandoffStatus.FAILED);
 		assertThat(failed.lastError()).isEqualTo("学校不在学籍系统中");
-		assertThat(handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY).sent()).isZero();
+		assertThat(handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY).sent()).isZero();
 
 		service.acceptsAgain(refused.key());
 		handoffs.record(List.of(Enrollments.atSchool(refused, Enrollments.DONGCHENG_JUNIOR_2, "CORRECTION")),
 				EnrollmentHandoffsTest.CITY);
-		SendReport corrected = handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		SendReport corrected = handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(corrected.acknowledged()).isEqualTo(1);
 		assertThat(service.enrollment(year, "JUNIOR", refused.key())).containsEntry("version", 2)
@@ -178,13 +178,13 @@ class HandoffOverHttpTest {
 		handoffs.record(List.of(e), EnrollmentHandoffsTest.CITY);
 		service.answersEnrollmentsWith("RECEIVED");
 
-		SendReport report = handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		SendReport report = handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(report.awaitingAcknowledgement()).isEqualTo(1);
-		assertThat(handoffs.find(year, EnrollmentLevel.JUNIOR, e.key()).orElseThrow().status())
+		assertThat(handoffs.find(year, EntryLevel.JUNIOR, e.key()).orElseThrow().status())
 			.isEqualTo(HandoffStatus.SENT);
-		assertThat(handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY).sent()).isZero();
-		assertThat(handoffs.reconcile(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY)
+		assertThat(handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY).sent()).isZero();
+		assertThat(handoffs.reconcile(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY)
 			.count(Reconciliation.Finding.PRESENT)).isEqualTo(1);
 	}
 
@@ -192,11 +192,11 @@ class HandoffOverHttpTest {
 	void rG3_theReconciliationReadsTheServicesList() {
 		List<Enrollment> enrollments = Enrollments.juniors(year, 3);
 		handoffs.record(enrollments, EnrollmentHandoffsTest.CITY);
-		handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 		service.forgets(year, "JUNIOR", enrollments.get(1).key());
 		service.holdsEnrollment(year, "JUNIOR", "HSTRANGER02", 1, "REG-X");
 
-		Reconciliation reconciliation = handoffs.reconcile(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		Reconciliation reconciliation = handoffs.reconcile(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 
 		assertThat(reconciliation.discrepancies()).extracting(Reconciliation.Line::finding, Reconciliation.Line::key)
 			.containsExactly(tuple(Reconciliation.Finding.MISSING, enrollments.get(1).key()),
@@ -205,7 +205,7 @@ class HandoffOverHttpTest {
 
 		service.from(new Says(503, ""));
 		assertThatExceptionOfType(RegistryUnavailable.class)
-			.isThrownBy(() -> handoffs.reconcile(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY));
+			.isThrownBy(() -> handoffs.reconcile(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.ruxue.app.identity.AccountId;
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.spreadsheet.SpreadsheetReader;
+import org.ruxue.app.zoning.EntryLevel;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ class HandoffPagesTest {
 				post("/admin/registry/handoff/send").param("year", Integer.toString(year)).param("level", "JUNIOR"));
 
 		assertThat(confirmation).contains("将发送 3 名新生", "id=\"confirm-send\"");
-		assertThat(handoffs.counts(year, EnrollmentLevel.JUNIOR).get(HandoffStatus.PENDING))
+		assertThat(handoffs.counts(year, EntryLevel.JUNIOR).get(HandoffStatus.PENDING))
 			.as("nothing sent before the confirmation")
 			.isEqualTo(3);
 
@@ -113,7 +114,7 @@ class HandoffPagesTest {
 
 	@Test
 	void rG3_theReconciliationAsATableAndAsCsvInEitherLanguage() throws Exception {
-		handoffs.send(year, EnrollmentLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
+		handoffs.send(year, EntryLevel.JUNIOR, EnrollmentHandoffsTest.CITY);
 		jdbc.sql("delete from registry_handoff_copy where year = ? and enrollment_key = ?")
 			.params(year, enrollments.get(1).key())
 			.update();
@@ -157,7 +158,7 @@ class HandoffPagesTest {
 			assertThat(mvc.perform(request.with(user(OFFICER)).with(csrf())).andReturn().getResponse().getStatus())
 				.isEqualTo(403);
 		}
-		assertThat(handoffs.counts(year, EnrollmentLevel.JUNIOR).get(HandoffStatus.PENDING)).isEqualTo(3);
+		assertThat(handoffs.counts(year, EntryLevel.JUNIOR).get(HandoffStatus.PENDING)).isEqualTo(3);
 	}
 
 	private String html(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)

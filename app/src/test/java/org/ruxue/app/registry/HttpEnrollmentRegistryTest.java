@@ -17,6 +17,7 @@ import org.ruxue.app.registry.EnrollmentRegistry.Receipt;
 import org.ruxue.app.registry.RegistryService.AnswersAfter;
 import org.ruxue.app.registry.RegistryService.Says;
 import org.ruxue.app.registry.RegistryService.TakesThenSays;
+import org.ruxue.app.zoning.EntryLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,7 +42,7 @@ class HttpEnrollmentRegistryTest {
 			new RegistryProperties.Http(service.baseUrl(), "Bearer registry-token", Duration.ofMillis(300),
 					Duration.ofMillis(700), ATTEMPTS, Duration.ofMillis(20), 2));
 
-	private final Batch batch = new Batch("a".repeat(64), 2017, EnrollmentLevel.JUNIOR,
+	private final Batch batch = new Batch("a".repeat(64), 2017, EntryLevel.JUNIOR,
 			List.of(record("G0000000001", 1), record("G0000000002", 1), record("G0000000003", 2)));
 
 	@AfterEach
@@ -160,7 +161,7 @@ class HttpEnrollmentRegistryTest {
 		registry.send(batch);
 		service.holdsEnrollment(2017, "PRIMARY", "2017-110101-000001", 1, "REG-P");
 
-		List<Held> held = registry.list(2017, EnrollmentLevel.JUNIOR);
+		List<Held> held = registry.list(2017, EntryLevel.JUNIOR);
 
 		assertThat(held).extracting(Held::key, Held::version, Held::reference)
 			.containsExactly(tuple("G0000000001", 1, "REG-1"), tuple("G0000000002", 1, "REG-2"),
@@ -174,8 +175,7 @@ class HttpEnrollmentRegistryTest {
 	void aListThatCannotBeHadIsUnavailable() {
 		service.from(new Says(503, ""));
 
-		assertThatExceptionOfType(RegistryUnavailable.class)
-			.isThrownBy(() -> registry.list(2017, EnrollmentLevel.JUNIOR))
+		assertThatExceptionOfType(RegistryUnavailable.class).isThrownBy(() -> registry.list(2017, EntryLevel.JUNIOR))
 			.satisfies(ex -> assertThat(ex.attempts()).isEqualTo(ATTEMPTS));
 	}
 
