@@ -14,6 +14,7 @@ import java.util.function.IntConsumer;
 
 import org.ruxue.app.audit.Actor;
 import org.ruxue.app.calendar.ApplicationFreezes;
+import org.ruxue.app.calendar.CityClock;
 import org.ruxue.app.calendar.EnrollmentCalendar;
 import org.ruxue.app.calendar.PhaseKind;
 import org.ruxue.app.calendar.PhaseWindow;
@@ -72,12 +73,16 @@ public class Draws {
 
 	private final Districts districts;
 
+	private final CityClock cityClock;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Draws(JdbcClient jdbc, JdbcTemplate batch, Snapshots snapshots, ApplicationFreezes freezes,
-			EnrollmentCalendar calendar, Districts districts, ApplicationEventPublisher events, Clock clock) {
+			EnrollmentCalendar calendar, Districts districts, CityClock cityClock, ApplicationEventPublisher events,
+			Clock clock) {
+		this.cityClock = cityClock;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.snapshots = snapshots;
@@ -109,7 +114,9 @@ public class Draws {
 		requireCity(admin);
 		check(request);
 		PhaseKind applications = applications(request.level());
-		if (calendar.isOpen(request.year(), applications)) {
+		Optional<PhaseWindow> window = calendar.window(request.year(), applications);
+		if (window.isEmpty() || window.get().closesOn() == null
+				|| calendar.now().isBefore(window.get().closesAt(cityClock.zone()))) {
 			throw new DrawRefused("placement.error.window-open");
 		}
 		Actor by = actor(admin);
