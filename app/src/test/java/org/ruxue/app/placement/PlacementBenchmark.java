@@ -62,7 +62,8 @@ public final class PlacementBenchmark {
 		byte[] export = Files.readAllBytes(file);
 		ConfigurableApplicationContext app = SpringApplication.run(RuxueApplication.class,
 				"--ruxue.database.ephemeral=true", "--ruxue.clock.fixed=2017-05-10T09:00:00+08:00", "--server.port=0",
-				"--logging.level.root=WARN", "--ruxue.registry.max-bytes=" + Math.max(25_165_824, export.length));
+				"--logging.level.root=WARN", "--logging.level.org.ruxue.app.admission=INFO",
+				"--ruxue.registry.max-bytes=" + Math.max(25_165_824, export.length));
 		try {
 			EnrollmentCalendar calendar = app.getBean(EnrollmentCalendar.class);
 			if (calendar.rules(2017).isEmpty()) {
