@@ -34,11 +34,11 @@ class DrawWork {
 	 */
 	record Progress(Stage stage, int done, int total, String problemKey, Object[] problemArgs) {
 
-		boolean running() {
+		public boolean running() {
 			return stage == Stage.DRAWING || stage == Stage.PUBLISHING;
 		}
 
-		int percent() {
+		public int percent() {
 			return (total == 0) ? 0 : Math.min(100, 100 * done / total);
 		}
 
