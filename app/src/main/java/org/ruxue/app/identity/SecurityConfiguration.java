@@ -52,6 +52,11 @@ class SecurityConfiguration {
 			.requestMatchers("/high-school-opportunities", "/high-school-opportunities/**",
 					"/api/v1/high-school-opportunities", "/api/v1/high-school-opportunities/**")
 			.permitAll()
+			// the published draws (R-G8): their open statistics and their public
+			// verification are anyone's; nothing under /lottery is answered before a
+			// draw's publication
+			.requestMatchers("/lottery", "/lottery/**")
+			.permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
 			// the log gateway's page of texts, for testers without a phone; it exists
