@@ -1,5 +1,7 @@
 package org.ruxue.app.placement;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,11 @@ import org.springframework.stereotype.Service;
  * The open statistics of the draws (R-G8, and the open statistics per district and school
  * the requirements add): for a published draw only, because before its publication the
  * counts would tell its result. Counted once per draw from the frozen snapshot (seats,
- * who listed which school at which rank and priority) and the stored outcomes (who was
- * placed where), then kept in memory: a published draw never changes, so what was counted
- * never goes stale. Each node counts for itself; a city-wide draw takes about a second.
+ * who listed which school at which rank and priority), the result file as drawn and
+ * checked (who was placed where, at which rank) and the private side (each student's
+ * district and category), then kept in memory: a published draw never changes, so what
+ * was counted never goes stale. Each node counts for itself; a city-wide draw takes about
+ * a second.
  */
 @Service
 public class PlacementStatistics {
@@ -69,7 +73,7 @@ public class PlacementStatistics {
 	DrawStatistics count(LotteryDraw draw) {
 		long started = System.nanoTime();
 		Snapshot snapshot = SnapshotParser.parse(draws.snapshotBytes(draw.id()));
-		Map<String, StatisticsTally.Line> lines = lines(draw.id(), snapshot.studentCount());
+		StatisticsTally.Outcomes outcomes = outcomes(draw.id(), snapshot);
 		Map<String, StatisticsTally.SchoolInfo> info = new HashMap<>();
 		for (School school : schools.byCodes(snapshot.schools())) {
 			info.put(school.code(), new StatisticsTally.SchoolInfo(school.name(), school.districtCode()));
@@ -78,31 +82,84 @@ public class PlacementStatistics {
 		for (District district : districts.all()) {
 			names.put(district.code(), district.name());
 		}
-		DrawStatistics statistics = StatisticsTally.count(draw, snapshot, lines, info, names);
+		DrawStatistics statistics = StatisticsTally.count(draw, snapshot, outcomes, info, names);
 		log.info("Statistics of draw {} ({} students, {} schools) counted in {} ms", draw.id(), snapshot.studentCount(),
 				snapshot.schoolCount(), (System.nanoTime() - started) / 1_000_000);
 		return statistics;
 	}
 
-	/** Every student's stored outcome with its district and category, by lottery id. */
-	Map<String, StatisticsTally.Line> lines(DrawId id, int students) {
-		Map<String, StatisticsTally.Line> lines = new HashMap<>(students * 4 / 3 + 1);
-		Map<String, String> shared = new HashMap<>();
+	/**
+	 * Every student's placement, read from the result file as drawn and checked, and
+	 * district and category, read from the private side grouped by the two: a few rows
+	 * instead of one per student.
+	 * @throws IllegalStateException when the result or the private side disagree with the
+	 * snapshot
+	 */
+	StatisticsTally.Outcomes outcomes(DrawId id, Snapshot snapshot) {
+		List<String> students = snapshot.students();
+		int n = students.size();
+		String[] schoolsPlaced = new String[n];
+		int[] ranks = new int[n];
+		placements(draws.resultBytes(id).orElseThrow(), snapshot, schoolsPlaced, ranks);
+		String[] districtsOf = new String[n];
+		String[] categories = new String[n];
 		jdbc.sql("""
-				select e.lottery_id, e.district_code, e.category, o.school_code, o.rank
-				from placement_entrant e
-				  join placement_outcome o on o.draw_id = e.draw_id and o.lottery_id = e.lottery_id
-				where e.draw_id = ?
+				select district_code, category, string_agg(lottery_id, ' ')
+				from placement_entrant where draw_id = ? group by district_code, category
 				""").param(id.value()).query(rs -> {
-			// the same few districts, categories and schools over and over: keep one copy
-			lines.put(rs.getString(1), new StatisticsTally.Line(one(shared, rs.getString(2)),
-					one(shared, rs.getString(3)), one(shared, rs.getString(4)), rs.getInt(5)));
+			String district = rs.getString(1);
+			String category = rs.getString(2);
+			String ids = rs.getString(3);
+			for (int from = 0; from < ids.length();) {
+				int to = ids.indexOf(' ', from);
+				to = (to < 0) ? ids.length() : to;
+				int s = Collections.binarySearch(students, ids.substring(from, to));
+				if (s < 0 || districtsOf[s] != null) {
+					throw new IllegalStateException("Draw " + id + ": an entrant not in its snapshot");
+				}
+				districtsOf[s] = district;
+				categories[s] = category;
+				from = to + 1;
+			}
 		});
-		return lines;
+		return new StatisticsTally.Outcomes(districtsOf, categories, schoolsPlaced, ranks);
 	}
 
-	private static String one(Map<String, String> shared, String text) {
-		return (text == null) ? null : shared.computeIfAbsent(text, t -> t);
+	/**
+	 * The result's student lines (LOTTERY.md section 4): one per student in the
+	 * snapshot's order, {@code placed ID CODE RANK NUMBER} or
+	 * {@code unplaced ID - 0 NUMBER}.
+	 */
+	private static void placements(byte[] result, Snapshot snapshot, String[] schoolsPlaced, int[] ranks) {
+		String text = new String(result, StandardCharsets.UTF_8);
+		List<String> students = snapshot.students();
+		Map<String, String> codes = new HashMap<>();
+		snapshot.schools().forEach(code -> codes.put(code, code));
+		int at = 0;
+		for (int header = 0; header < 4; header++) {
+			at = text.indexOf('\n', at) + 1;
+		}
+		for (int s = 0; s < students.size(); s++) {
+			int end = text.indexOf('\n', at);
+			boolean placed = text.startsWith("placed ", at);
+			int idStart = at + (placed ? 7 : 9);
+			String student = students.get(s);
+			if (end < 0 || !(placed || text.startsWith("unplaced ", at)) || !text.startsWith(student + " ", idStart)) {
+				throw new IllegalStateException("The result's line " + (s + 5) + " is not its snapshot's student");
+			}
+			if (placed) {
+				int codeStart = idStart + student.length() + 1;
+				int codeEnd = text.indexOf(' ', codeStart);
+				int rankEnd = text.indexOf(' ', codeEnd + 1);
+				schoolsPlaced[s] = codes.get(text.substring(codeStart, codeEnd));
+				if (schoolsPlaced[s] == null) {
+					throw new IllegalStateException(
+							"The result's line " + (s + 5) + " names no school of its snapshot");
+				}
+				ranks[s] = Integer.parseInt(text, codeEnd + 1, rankEnd, 10);
+			}
+			at = end + 1;
+		}
 	}
 
 }

@@ -13,19 +13,21 @@ import org.ruxue.lottery.Snapshot;
 
 /**
  * Counts a draw's statistics in one pass over the snapshot's students: each student's
- * choices from the snapshot, their outcome and district from the stored result. Pure, so
- * that it is measured and tested without the database.
+ * choices from the snapshot, their placement from the result, their district and category
+ * from the private side. Pure, so that it is measured and tested without the database.
  */
 final class StatisticsTally {
 
 	/**
-	 * A student's stored outcome and the private side of the id, reduced to what is
-	 * counted.
+	 * Every student of the snapshot in its order (index i is the snapshot's i-th
+	 * student): the district and category of the private side, and the school and rank of
+	 * the published result.
 	 *
-	 * @param schoolCode null when not placed
-	 * @param rank the placed choice's rank, 0 when not placed
+	 * @param categories null where the student's tier has no category
+	 * @param schools null where the student was not placed
+	 * @param ranks the placed choice's rank, 0 where not placed
 	 */
-	record Line(String districtCode, String category, String schoolCode, int rank) {
+	record Outcomes(String[] districts, String[] categories, String[] schools, int[] ranks) {
 
 	}
 
@@ -74,60 +76,61 @@ final class StatisticsTally {
 	}
 
 	/**
-	 * @param lines every student of the snapshot, by lottery id
+	 * @param outcomes every student of the snapshot, in its order
 	 * @param schools the schools' names and districts, by code (a school missing here is
 	 * shown by its code)
 	 * @param districtNames the districts' names, by code
-	 * @throws IllegalStateException when the stored result and the snapshot disagree
+	 * @throws IllegalStateException when the outcomes and the snapshot disagree
 	 */
-	static DrawStatistics count(LotteryDraw draw, Snapshot snapshot, Map<String, Line> lines,
-			Map<String, SchoolInfo> schools, Map<String, String> districtNames) {
-		StatisticsTally tally = new StatisticsTally(snapshot);
-		for (String student : snapshot.students()) {
-			Line line = lines.get(student);
-			if (line == null) {
-				throw new IllegalStateException("Draw " + draw.id() + " has no stored outcome for a student");
-			}
-			tally.student(snapshot.choices(student), line);
+	static DrawStatistics count(LotteryDraw draw, Snapshot snapshot, Outcomes outcomes, Map<String, SchoolInfo> schools,
+			Map<String, String> districtNames) {
+		List<String> students = snapshot.students();
+		if (outcomes.districts().length != students.size() || outcomes.schools().length != students.size()) {
+			throw new IllegalStateException("Draw " + draw.id() + ": outcomes of another number of students");
 		}
-		if (lines.size() != snapshot.studentCount()) {
-			throw new IllegalStateException("Draw " + draw.id() + " stores outcomes of students not in its snapshot");
+		StatisticsTally tally = new StatisticsTally(snapshot);
+		for (int s = 0; s < students.size(); s++) {
+			if (outcomes.districts()[s] == null) {
+				throw new IllegalStateException("Draw " + draw.id() + ": a student without a district");
+			}
+			tally.student(snapshot.choices(students.get(s)), outcomes.districts()[s], outcomes.categories()[s],
+					outcomes.schools()[s], outcomes.ranks()[s]);
 		}
 		return tally.statistics(draw, schools, districtNames);
 	}
 
-	private void student(List<Choice> choices, Line line) {
+	private void student(List<Choice> choices, String districtCode, String categoryLabel, String placedAt, int rank) {
 		maxRank = Math.max(maxRank, choices.size());
-		int[] district = districts.computeIfAbsent(line.districtCode(), d -> new int[4]);
+		int[] district = districts.computeIfAbsent(districtCode, d -> new int[4]);
 		district[0]++;
 		for (int k = 0; k < choices.size(); k++) {
 			Choice choice = choices.get(k);
 			int x = schoolIndex.get(choice.school());
 			applied[x] = increment(applied[x], k);
-			appliedWith[x] = increment(appliedWith[x], priority(choice.tier(), line.category()));
+			appliedWith[x] = increment(appliedWith[x], priority(choice.tier(), categoryLabel));
 		}
 		int[] category = null;
 		if (choices.isEmpty()) {
 			withoutChoices++;
 		}
 		else {
-			category = priorityCounts.get(priority(choices.get(0).tier(), line.category()));
+			category = priorityCounts.get(priority(choices.get(0).tier(), categoryLabel));
 			category[0]++;
 		}
-		if (line.schoolCode() == null) {
+		if (placedAt == null) {
 			district[3]++;
 			if (category != null) {
 				category[2]++;
 			}
 			return;
 		}
-		int k = line.rank() - 1;
-		if (k < 0 || k >= choices.size() || !choices.get(k).school().equals(line.schoolCode())) {
-			throw new IllegalStateException("A stored placement is not the choice of its rank");
+		int k = rank - 1;
+		if (k < 0 || k >= choices.size() || !choices.get(k).school().equals(placedAt)) {
+			throw new IllegalStateException("A placement is not the choice of its rank");
 		}
-		int x = schoolIndex.get(line.schoolCode());
+		int x = schoolIndex.get(placedAt);
 		placed[x] = increment(placed[x], k);
-		placedWith[x] = increment(placedWith[x], priority(choices.get(k).tier(), line.category()));
+		placedWith[x] = increment(placedWith[x], priority(choices.get(k).tier(), categoryLabel));
 		placedByRank = increment(placedByRank, k);
 		district[1]++;
 		if (k == 0) {

@@ -86,15 +86,16 @@ public final class StatisticsBenchmark {
 				Snapshot parsed = SnapshotParser.parse(draws.snapshotBytes(id));
 				parse[i] = System.nanoTime() - t1;
 				long t2 = System.nanoTime();
-				Map<String, StatisticsTally.Line> lines = statistics.lines(id, parsed.studentCount());
+				StatisticsTally.Outcomes outcomes = statistics.outcomes(id, parsed);
 				read[i] = System.nanoTime() - t2;
 				long t3 = System.nanoTime();
-				StatisticsTally.count(draw, parsed, lines, Map.of(), Map.of());
+				StatisticsTally.count(draw, parsed, outcomes, Map.of(), Map.of());
 				tally[i] = System.nanoTime() - t3;
 			}
 			System.out.printf("fresh count, %d runs on a warm JVM: median %d ms (min %d, max %d)%n", runs,
 					median(total), min(total), max(total));
-			System.out.printf("  of which: snapshot read and parsed %d ms, outcomes read %d ms, counting %d ms%n",
+			System.out.printf(
+					"  of which: snapshot read and parsed %d ms, result and private side read %d ms, counting %d ms%n",
 					median(parse), median(read), median(tally));
 			long t = System.nanoTime();
 			statistics.of(id).orElseThrow();

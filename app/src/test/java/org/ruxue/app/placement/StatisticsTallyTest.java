@@ -49,10 +49,10 @@ class StatisticsTallyTest {
 
 	@Test
 	void countsApplicantsAndPlacementsByRankAndByTheTierAtEachSchool() {
-		Map<String, StatisticsTally.Line> lines = Map.of("s1", line("110101", "A", 1), "s2", line("110101", "C", 2),
-				"s3", line("110102", "B", 1), "s4", line("110102", null, 0), "s5", line("110102", null, 0));
+		StatisticsTally.Outcomes outcomes = outcomes(new String[] { "110101", "110101", "110102", "110102", "110102" },
+				new String[5], new String[] { "A", "C", "B", null, null }, new int[] { 1, 2, 1, 0, 0 });
 
-		DrawStatistics figures = StatisticsTally.count(DRAW, SNAPSHOT, lines, SCHOOLS, DISTRICTS);
+		DrawStatistics figures = StatisticsTally.count(DRAW, SNAPSHOT, outcomes, SCHOOLS, DISTRICTS);
 
 		assertThat(figures.maxRank()).isEqualTo(3);
 		assertThat(figures.priorities()).containsExactly(new DrawStatistics.Priority(0, null),
@@ -87,11 +87,11 @@ class StatisticsTallyTest {
 
 	@Test
 	void aCategoryMakesItsOwnPriorityWithinATier() {
-		Map<String, StatisticsTally.Line> lines = Map.of("s1", line("110101", "第一类", "A", 1), "s2",
-				line("110101", "第二类", "C", 2), "s3", line("110101", "第一类", "B", 1), "s4",
-				line("110101", "第二类", null, 0), "s5", line("110101", null, null, 0));
+		StatisticsTally.Outcomes outcomes = outcomes(new String[] { "110101", "110101", "110101", "110101", "110101" },
+				new String[] { "第一类", "第二类", "第一类", "第二类", null }, new String[] { "A", "C", "B", null, null },
+				new int[] { 1, 2, 1, 0, 0 });
 
-		DrawStatistics figures = StatisticsTally.count(DRAW, SNAPSHOT, lines, SCHOOLS, DISTRICTS);
+		DrawStatistics figures = StatisticsTally.count(DRAW, SNAPSHOT, outcomes, SCHOOLS, DISTRICTS);
 
 		assertThat(figures.priorities()).containsExactly(new DrawStatistics.Priority(0, "第一类"),
 				new DrawStatistics.Priority(0, "第二类"), new DrawStatistics.Priority(1, "第一类"),
@@ -100,23 +100,23 @@ class StatisticsTallyTest {
 	}
 
 	@Test
-	void aStoredPlacementThatIsNotTheChoiceOfItsRankIsRefused() {
-		Map<String, StatisticsTally.Line> lines = Map.of("s1", line("110101", "B", 1), "s2", line("110101", null, 0),
-				"s3", line("110101", null, 0), "s4", line("110101", null, 0), "s5", line("110101", null, 0));
+	void aPlacementThatIsNotTheChoiceOfItsRankOrAStudentWithoutDistrictIsRefused() {
+		String[] districts = { "110101", "110101", "110101", "110101", "110101" };
+		StatisticsTally.Outcomes wrongSchool = outcomes(districts, new String[5],
+				new String[] { "B", null, null, null, null }, new int[] { 1, 0, 0, 0, 0 });
+		StatisticsTally.Outcomes noDistrict = outcomes(new String[] { "110101", null, "110101", "110101", "110101" },
+				new String[5], new String[5], new int[5]);
+		StatisticsTally.Outcomes tooFew = outcomes(new String[] { "110101" }, new String[1], new String[1], new int[1]);
 
-		assertThatThrownBy(() -> StatisticsTally.count(DRAW, SNAPSHOT, lines, SCHOOLS, DISTRICTS))
-			.isInstanceOf(IllegalStateException.class);
-		assertThatThrownBy(
-				() -> StatisticsTally.count(DRAW, SNAPSHOT, Map.of("s1", line("110101", "A", 1)), SCHOOLS, DISTRICTS))
-			.isInstanceOf(IllegalStateException.class);
+		for (StatisticsTally.Outcomes outcomes : List.of(wrongSchool, noDistrict, tooFew)) {
+			assertThatThrownBy(() -> StatisticsTally.count(DRAW, SNAPSHOT, outcomes, SCHOOLS, DISTRICTS))
+				.isInstanceOf(IllegalStateException.class);
+		}
 	}
 
-	private static StatisticsTally.Line line(String district, String school, int rank) {
-		return line(district, null, school, rank);
-	}
-
-	private static StatisticsTally.Line line(String district, String category, String school, int rank) {
-		return new StatisticsTally.Line(district, category, school, rank);
+	private static StatisticsTally.Outcomes outcomes(String[] districts, String[] categories, String[] schools,
+			int[] ranks) {
+		return new StatisticsTally.Outcomes(districts, categories, schools, ranks);
 	}
 
 }
