@@ -49,6 +49,29 @@ public abstract sealed class SpreadsheetWriter implements AutoCloseable {
 				: "text/csv;charset=UTF-8";
 	}
 
+	/**
+	 * A whole table at once, for a small download: CSV as {@link #of} writes it; a number
+	 * is written as its text, null as an empty cell.
+	 */
+	public static byte[] csv(List<String> header, List<? extends List<?>> rows) {
+		return table("csv", "-", header, rows);
+	}
+
+	/** As {@link #csv}, as an XLSX workbook of one sheet. */
+	public static byte[] xlsx(String sheetName, List<String> header, List<? extends List<?>> rows) {
+		return table("xlsx", sheetName, header, rows);
+	}
+
+	private static byte[] table(String format, String sheetName, List<String> header, List<? extends List<?>> rows) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (SpreadsheetWriter writer = of(format, out, sheetName, header)) {
+			for (List<?> row : rows) {
+				writer.row(row.stream().map(cell -> (cell != null) ? cell.toString() : null).toList());
+			}
+		}
+		return out.toByteArray();
+	}
+
 	/** Appends a row; a null cell is written empty. */
 	public abstract void row(List<String> cells);
 

@@ -317,7 +317,14 @@ class AccessMatrixTest {
 			Map.entry("GET /district/junior/transfers/{id}", Entry.of(Access.DISTRICT_OR_CITY)),
 			Map.entry("POST /district/junior/transfers/{id}/{decision}",
 					new Entry(Access.DISTRICT_OR_CITY, "version=0&reason=x")),
-			Map.entry("POST /school/forms/{id}/{action}", new Entry(Access.SCHOOL, "version=0&problem=x")));
+			Map.entry("POST /school/forms/{id}/{action}", new Entry(Access.SCHOOL, "version=0&problem=x")),
+			// issue 9: the open statistics of the published draws are anyone's; a draw
+			// not published answers 404 like an unknown one
+			Map.entry("GET /lottery/statistics", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /lottery/{drawId}/statistics", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /lottery/{drawId}/statistics/{schoolCode}", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /lottery/{drawId}/statistics.csv", Entry.of(Access.PUBLIC)),
+			Map.entry("GET /lottery/{drawId}/statistics.xlsx", Entry.of(Access.PUBLIC)));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -459,7 +466,9 @@ class AccessMatrixTest {
 			.replace("{action}", "accept")
 			.replace("{code}", TestSchools.DONGCHENG)
 			.replace("{kind}", "schools")
-			.replace("{format}", "csv");
+			.replace("{format}", "csv")
+			.replace("{drawId}", victim.value().toString())
+			.replace("{schoolCode}", TestSchools.DONGCHENG);
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
 		for (String pair : entry.query().replace("{victimId}", victimChild.value()).split("&")) {
 			if (!pair.isEmpty()) {
