@@ -20,7 +20,7 @@ import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.junior.JuniorDrawFixtures;
 import org.ruxue.app.junior.RouteKind;
 import org.ruxue.app.primary.PrimaryDrawFixtures;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.lottery.Mechanism;
 import org.ruxue.lottery.TieBreaking;
 
@@ -135,13 +135,13 @@ class DrawnDistricts {
 		LocalDate yesterday = calendar.today().minusDays(1);
 		withWindows(List.of(new PhaseWindow(PhaseKind.JUNIOR_PREFERENCES, yesterday.minusDays(8), yesterday),
 				new PhaseWindow(PhaseKind.PRIMARY_COLLECTION, yesterday.minusDays(8), yesterday)), () -> {
-					junior = freezeAndDraw(EnrollmentLevel.JUNIOR, JUNIOR, TieBreaking.SINGLE);
-					primary = freezeAndDraw(EnrollmentLevel.PRIMARY, PRIMARY, TieBreaking.MULTIPLE);
+					junior = freezeAndDraw(EntryLevel.JUNIOR, JUNIOR, TieBreaking.SINGLE);
+					primary = freezeAndDraw(EntryLevel.PRIMARY, PRIMARY, TieBreaking.MULTIPLE);
 				});
 		liftFreezes();
 	}
 
-	private DrawId freezeAndDraw(EnrollmentLevel level, String district, TieBreaking tieBreaking) {
+	private DrawId freezeAndDraw(EntryLevel level, String district, TieBreaking tieBreaking) {
 		LotteryDraw frozen = draws.freeze(new Draws.FreezeRequest(level, YEAR, district, Mechanism.DEFERRED_ACCEPTANCE,
 				tieBreaking, calendar.today(), "公证员现场摇号的六个数字"), CITY);
 		return draws.draw(frozen.id(), ENTROPY, CITY, n -> {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.ruxue.app.registry.EnrollmentLevel;
+import org.ruxue.app.zoning.EntryLevel;
 import org.ruxue.lottery.Choice;
 import org.ruxue.lottery.Mechanism;
 import org.ruxue.lottery.Snapshot;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StatisticsTallyTest {
 
-	private static final LotteryDraw DRAW = new LotteryDraw(new DrawId(UUID.randomUUID()), 2017, EnrollmentLevel.JUNIOR,
+	private static final LotteryDraw DRAW = new LotteryDraw(new DrawId(UUID.randomUUID()), 2017, EntryLevel.JUNIOR,
 			"110000", "deferred-acceptance", "single", "0".repeat(64), 5, 4, 6, LocalDate.of(2017, 7, 5), "rule",
 			Instant.EPOCH, "city", "e", "0".repeat(64), "0".repeat(64), 3, "ok", Instant.EPOCH, "city", Instant.EPOCH,
 			"city");
