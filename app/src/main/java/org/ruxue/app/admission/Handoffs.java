@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.ruxue.app.audit.Actor;
+import org.ruxue.app.junior.AdmissionRoute;
+import org.ruxue.app.junior.AdmissionRoutes;
 import org.ruxue.app.placement.Entrant;
 import org.ruxue.app.placement.LotteryDraw;
 import org.ruxue.app.primary.PrimaryRegistrations;
@@ -31,7 +33,11 @@ class Handoffs {
 
 	private final PrimaryRegistrations registrations;
 
-	Handoffs(EnrollmentHandoffs handoffs, Students students, PrimaryRegistrations registrations) {
+	private final AdmissionRoutes routes;
+
+	Handoffs(EnrollmentHandoffs handoffs, Students students, PrimaryRegistrations registrations,
+			AdmissionRoutes routes) {
+		this.routes = routes;
 		this.handoffs = handoffs;
 		this.students = students;
 		this.registrations = registrations;
@@ -45,10 +51,24 @@ class Handoffs {
 			.filter(e -> e.getValue() != null)
 			.toList();
 		if (draw.level() == EntryLevel.JUNIOR) {
-			Map<String, Student> found = students
-				.byEducationIds(placed.stream().map(e -> e.getKey().educationId()).toList());
+			List<AdmissionRoute> routed = new ArrayList<>();
+			placements.keySet()
+				.stream()
+				.map(Entrant::districtCode)
+				.distinct()
+				.forEach(district -> routed.addAll(routes.inDistrict(district, draw.year())));
+			List<String> ids = new ArrayList<>(placed.stream().map(e -> e.getKey().educationId()).toList());
+			routed.forEach(r -> ids.add(r.educationId()));
+			Map<String, Student> found = students.byEducationIds(ids);
 			for (var e : placed) {
-				enrollments.add(junior(draw, found.get(e.getKey().educationId()), e.getKey(), e.getValue(), "LOTTERY"));
+				enrollments.add(junior(draw, found.get(e.getKey().educationId()), e.getKey().districtCode(),
+						e.getValue(), "LOTTERY"));
+			}
+			// admitted outside the draw (recommended, specialty, private, nine-year), in
+			// the draw's districts: handed over with the draw's, by their route
+			for (AdmissionRoute route : routed) {
+				Student student = found.get(route.educationId());
+				enrollments.add(junior(draw, student, student.districtCode(), route.schoolCode(), "ROUTE"));
 			}
 		}
 		else {
@@ -67,7 +87,7 @@ class Handoffs {
 			return;
 		}
 		Enrollment enrollment = (draw.level() == EntryLevel.JUNIOR)
-				? junior(draw, students.byEducationId(entrant.educationId()).orElseThrow(), entrant,
+				? junior(draw, students.byEducationId(entrant.educationId()).orElseThrow(), entrant.districtCode(),
 						decision.schoolCode(), decision.kind().name())
 				: primary(draw,
 						registrations.enrollees(List.of(entrant.registrationId())).get(entrant.registrationId()),
@@ -75,9 +95,9 @@ class Handoffs {
 		handoffs.record(List.of(enrollment), by);
 	}
 
-	private static Enrollment junior(LotteryDraw draw, Student s, Entrant entrant, String school, String method) {
-		return new Enrollment(EntryLevel.JUNIOR, draw.year(), s.educationId(), entrant.districtCode(), school, method,
-				s.name(), s.sex(), s.birthDate(), null, s.educationId());
+	private static Enrollment junior(LotteryDraw draw, Student s, String district, String school, String method) {
+		return new Enrollment(EntryLevel.JUNIOR, draw.year(), s.educationId(), district, school, method, s.name(),
+				s.sex(), s.birthDate(), null, s.educationId());
 	}
 
 	private static Enrollment primary(LotteryDraw draw, PrimaryRegistrations.Enrollee child, Entrant entrant,
