@@ -71,6 +71,33 @@ class PrimaryPagesTest {
 		assertThat(answer).contains("An ID number has 18 characters", "Please fill this in.");
 	}
 
+	/**
+	 * R-P8, R-P11: a registration the district returned cannot be edited, so its page
+	 * says what to do next — cancel and register again, or ask the district after the
+	 * window.
+	 */
+	@Test
+	void rP8_aReturnedRegistrationSaysWhatToDoNext() throws Exception {
+		PrimaryFixtures.Family family = fixtures.family("退回页");
+		Registration submitted = registrations.submit(PrimaryFixtures.DONGCHENG,
+				family.form(PrimaryFixtures.DC_ADDRESS), family.signedIn());
+		registrations.returnForCorrection(submitted.id(), registrations.byId(submitted.id()).orElseThrow().version(),
+				"房产证号有误", PrimaryFixtures.officer(PrimaryFixtures.DONGCHENG));
+
+		String page = mvc.perform(get("/primary/mine/" + submitted.id()).with(user(family.signedIn())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("房产证号有误", "id=\"returned-next\"", "请点“撤销登记”，再按正确信息重新登记");
+
+		String english = mvc
+			.perform(get("/primary/mine/" + submitted.id()).param("lang", "en").with(user(family.signedIn())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(english).contains("register again with the right data");
+	}
+
 	@Test
 	void rP6_theEntranceSaysWhatFamiliesMustKnowBeforeChoosingTheDistrict() throws Exception {
 		String page = mvc.perform(get("/primary")).andReturn().getResponse().getContentAsString();
