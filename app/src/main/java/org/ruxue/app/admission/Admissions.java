@@ -212,8 +212,10 @@ public class Admissions {
 	}
 
 	/**
-	 * The district places a child whose zone's school could not seat it at a school of
-	 * the district with free seats (R-Z4), once, recorded as the district's allocation.
+	 * The district places a child the draw left without a school at a school of the
+	 * district with free seats, once, recorded as the district's allocation: a primary
+	 * child whose zone's school was full (R-Z4), a junior student none of whose choices
+	 * had a seat left (R-J7).
 	 */
 	@Transactional
 	public Decision allocate(DrawId drawId, String lotteryId, String schoolCode, String reason, SignedIn officer) {
@@ -221,9 +223,6 @@ public class Admissions {
 			throw new AccessDeniedException("Allocations are the district's");
 		}
 		LotteryDraw draw = published(drawId);
-		if (draw.level() != EntryLevel.PRIMARY) {
-			throw new AdmissionRefused("admission.error.not-primary");
-		}
 		Entrant entrant = entrant(draw, lotteryId);
 		if (!entrant.districtCode().equals(officer.districtCode())) {
 			throw new AccessDeniedException("Not the officer's district");
@@ -351,9 +350,8 @@ public class Admissions {
 	}
 
 	/**
-	 * The district's children in published primary draws that no school could seat and
-	 * that have no decision yet; the list is a staff read of children's data, on the
-	 * record.
+	 * The district's children in published draws that no school could seat and that have
+	 * no decision yet; the list is a staff read of children's data, on the record.
 	 */
 	@Transactional
 	public List<Overflow> overflow(SignedIn officer) {
@@ -362,7 +360,7 @@ public class Admissions {
 		}
 		List<Overflow> found = new ArrayList<>();
 		for (LotteryDraw draw : draws.all()) {
-			if (!draw.published() || draw.level() != EntryLevel.PRIMARY) {
+			if (!draw.published()) {
 				continue;
 			}
 			List<Entrant> waiting = new ArrayList<>();
@@ -374,6 +372,14 @@ public class Admissions {
 			Set<String> decided = new HashSet<>();
 			decisions(draw.id()).forEach(d -> decided.add(d.lotteryId()));
 			waiting.removeIf(e -> decided.contains(e.lotteryId()));
+			if (draw.level() == EntryLevel.JUNIOR) {
+				var pupils = students.byEducationIds(waiting.stream().map(Entrant::educationId).toList());
+				for (Entrant e : waiting) {
+					found.add(new Overflow(draw, e.lotteryId(), e.educationId(),
+							mask(pupils.get(e.educationId()).name()), null));
+				}
+				continue;
+			}
 			var children = registrations.enrollees(waiting.stream().map(Entrant::registrationId).toList());
 			for (Entrant e : waiting) {
 				var child = children.get(e.registrationId());
@@ -385,13 +391,15 @@ public class Admissions {
 		return found;
 	}
 
-	/** The district's schools taking primary entry, with the seats they have left. */
+	/** The district's schools taking the draw's entry, with the seats they have left. */
 	@Transactional(readOnly = true)
 	public Map<School, Integer> districtSeats(LotteryDraw draw, String districtCode) {
 		Map<String, Integer> free = freeSeats(draw);
 		Map<School, Integer> seats = new LinkedHashMap<>();
 		for (School school : schools.inDistrict(districtCode)) {
-			if (school.level().takesPrimaryEntry() && free.containsKey(school.code())) {
+			boolean takes = (draw.level() == EntryLevel.PRIMARY) ? school.level().takesPrimaryEntry()
+					: school.level().takesJuniorEntry();
+			if (takes && free.containsKey(school.code())) {
 				seats.put(school, free.get(school.code()));
 			}
 		}
@@ -405,7 +413,7 @@ public class Admissions {
 		if (!level) {
 			throw new AdmissionRefused("admission.error.school-level");
 		}
-		if (draw.level() == EntryLevel.PRIMARY && !school.districtCode().equals(entrant.districtCode())) {
+		if (!school.districtCode().equals(entrant.districtCode())) {
 			throw new AdmissionRefused("admission.error.school-district");
 		}
 	}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ruxue.app.IntegrationTest;
 import org.ruxue.app.admission.Admissions;
+import org.ruxue.app.admission.DecisionKind;
 import org.ruxue.app.identity.AccountId;
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
@@ -93,6 +94,8 @@ class PlacementJourneyTest {
 		String j1 = PlacementFixtures.junior(YEAR, DISTRICT, 1);
 		String j2 = PlacementFixtures.junior(YEAR, DISTRICT, 2);
 		String j3 = PlacementFixtures.junior(YEAR, DISTRICT, 3);
+		String spare = "PL" + YEAR + DISTRICT + "S";
+		fixtures.school(spare, "派位测试有余位中学", DISTRICT, "JUNIOR", 1);
 
 		// May: eight families choose; the district admits the ninth by a route outside
 		// the
@@ -262,6 +265,24 @@ class PlacementJourneyTest {
 		assertThat(corrected.standing()).get().satisfies(d -> assertThat(d.schoolCode()).isEqualTo(j3));
 		assertThat(page(get("/junior/result").with(user(unplaced.signedIn())))).contains("区教委复核：学位计算有误");
 		assertThat(draws.resultBytes(frozen.id())).get().isEqualTo(result);
+
+		// the district places another student the draw left without a school (R-J7)
+		var another = families.subList(0, 8)
+			.stream()
+			.filter(f -> f != unplaced && !admissions.ofFamily(f.signedIn()).get(0).outcome().placed())
+			.findFirst()
+			.orElseThrow();
+		String anotherId = admissions.ofFamily(another.signedIn()).get(0).outcome().lotteryId();
+		assertThat(admissions.overflow(OFFICER)).extracting(Admissions.Overflow::lotteryId)
+			.contains(anotherId)
+			.doesNotContain(lotteryId);
+		admissions.allocate(frozen.id(), anotherId, spare, null, OFFICER);
+		assertThat(admissions.ofFamily(another.signedIn()).get(0).standing()).get()
+			.satisfies(d -> assertThat(d.kind()).isEqualTo(DecisionKind.DISTRICT_ALLOCATION));
+		assertThat(jdbc.sql("select method from registry_handoff where year = ? and enrollment_key = ?")
+			.params(YEAR, another.educationId())
+			.query(String.class)
+			.single()).isEqualTo("DISTRICT_ALLOCATION");
 
 		// and after the freeze no family changes its preferences (R-J7)
 		fixtures.at(YEAR, 5, 10, 9);
