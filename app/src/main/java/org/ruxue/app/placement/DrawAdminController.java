@@ -3,6 +3,7 @@ package org.ruxue.app.placement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 import org.ruxue.app.calendar.CityClock;
@@ -14,6 +15,7 @@ import org.ruxue.lottery.Mechanism;
 import org.ruxue.lottery.TieBreaking;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -81,7 +83,9 @@ class DrawAdminController {
 	}
 
 	private String listPage(FreezeForm form, String problem, Model model) {
-		model.addAttribute("draws", draws.all());
+		List<LotteryDraw> all = draws.all();
+		model.addAttribute("draws", all);
+		model.addAttribute("scopeNames", scopes.all(all, LocaleContextHolder.getLocale()));
 		model.addAttribute("form", form);
 		model.addAttribute("problem", problem);
 		model.addAttribute("districts", districts.all());

@@ -36,6 +36,16 @@ public record LotteryDraw(DrawId id, int year, EntryLevel level, String scope, S
 		return Snapshots.CITY.equals(scope);
 	}
 
+	/** The key of the mechanism's name in the messages. */
+	public String mechanismKey() {
+		return "placement.mechanism." + mechanism.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+	}
+
+	/** The key of the tie-breaking's name in the messages. */
+	public String tieBreakingKey() {
+		return "placement.tie-breaking." + tieBreaking.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+	}
+
 	/** The name the downloads carry, e.g. ruxue-2017-junior-110101. */
 	public String fileStem() {
 		return "ruxue-" + year + "-" + level.name().toLowerCase(java.util.Locale.ROOT) + "-" + scope;

@@ -20,6 +20,13 @@ class ScopeNames {
 		this.messages = messages;
 	}
 
+	/** Every scope of the draws, by its code. */
+	java.util.Map<String, String> all(java.util.List<LotteryDraw> draws, Locale locale) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		draws.forEach(d -> names.computeIfAbsent(d.scope(), scope -> of(scope, locale)));
+		return names;
+	}
+
 	String of(String scope, Locale locale) {
 		if (Snapshots.CITY.equals(scope)) {
 			return messages.getMessage("placement.scope.city", null, locale);

@@ -2,6 +2,7 @@ package org.ruxue.app.placement;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -49,8 +50,10 @@ class VerificationController {
 	}
 
 	@GetMapping("/lottery")
-	String list(Model model) {
-		model.addAttribute("draws", draws.all());
+	String list(Model model, Locale locale) {
+		List<LotteryDraw> all = draws.all();
+		model.addAttribute("draws", all);
+		model.addAttribute("scopeNames", names.all(all, locale));
 		return "placement/public-draws";
 	}
 
