@@ -17,7 +17,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ruxue.app.Axe;
 import org.ruxue.app.Browser;
 import org.ruxue.app.IntegrationTest;
+import org.ruxue.app.audit.Actor;
 import org.ruxue.app.identity.ActivatedFamilies;
+import org.ruxue.app.identity.NewAccount;
+import org.ruxue.app.identity.Role;
+import org.ruxue.app.identity.StaffAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,12 +34,15 @@ import static org.assertj.core.api.Assertions.fail;
  * primary school (R-P1..R-P6) — skips the navigation, picks the district, fills in the
  * form with Tab, typing and the arrow keys, submits with Enter — and sees where the focus
  * is at every step. No mouse click, no script sets a value. axe checks the form and the
- * registration page the walk ends on.
+ * registration page the walk ends on, its cancellation form and the district's review of
+ * it.
  */
 @IntegrationTest
 class PrimaryKeyboardBrowserTest {
 
 	private static final String PASSWORD = "primary keyboard family";
+
+	private static final String STAFF_PASSWORD = "primary keyboard staff";
 
 	/** The focused element shows it: an outline or Bootstrap's focus ring (a shadow). */
 	private static final String FOCUS_VISIBLE = """
@@ -54,6 +61,9 @@ class PrimaryKeyboardBrowserTest {
 
 	@Autowired
 	ActivatedFamilies activated;
+
+	@Autowired
+	StaffAccounts staff;
 
 	@BeforeEach
 	void world() {
@@ -117,6 +127,24 @@ class PrimaryKeyboardBrowserTest {
 		assertThat(browser.findElement(By.id("child-id")).getText()).isEqualTo(family.child().masked());
 		assertThat(Axe.seriousViolations(browser)).as("the registration page").isEmpty();
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
+
+		// the pages of this one registration, which AccessibilityBrowserTest cannot reach
+		// without one: the family's cancellation form and the district's review
+		String registration = browser.getCurrentUrl().replaceAll("^.*/primary/mine/", "");
+		browser.get(url("/primary/mine/" + registration + "/cancel"));
+		assertThat(Axe.seriousViolations(browser)).as("the cancellation form").isEmpty();
+		WebDriver officer = Browser.signInAsStaff(url(""), staffAccount(), STAFF_PASSWORD);
+		officer.get(url("/district/primary/" + registration));
+		assertThat(officer.findElement(By.id("child-id")).getText()).isEqualTo(family.child().masked());
+		assertThat(Axe.seriousViolations(officer)).as("the district's review").isEmpty();
+	}
+
+	private String staffAccount() {
+		if (!staff.exists("pk-dongcheng")) {
+			staff.create(new NewAccount("pk-dongcheng", "pk-dongcheng", Role.DISTRICT_OFFICER,
+					PrimaryFixtures.DONGCHENG, null), STAFF_PASSWORD, false, Actor.SYSTEM);
+		}
+		return "pk-dongcheng";
 	}
 
 	/**
