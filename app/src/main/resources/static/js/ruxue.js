@@ -16,3 +16,14 @@ document.addEventListener('submit', function (event) {
     window.location.href = path + encodeURIComponent(form.elements[form.getAttribute('data-path-field')].value);
   }
 });
+// A table wider than the screen scrolls inside its .table-responsive box; the box takes the
+// keyboard's focus so that it can be scrolled without a mouse (WCAG 2.1.1). Also for tables
+// that htmx swaps in.
+function ruxueScrollableTables(root) {
+  var boxes = (root || document).querySelectorAll('.table-responsive:not([tabindex])');
+  for (var i = 0; i < boxes.length; i++) {
+    boxes[i].setAttribute('tabindex', '0');
+  }
+}
+document.addEventListener('DOMContentLoaded', function () { ruxueScrollableTables(document); });
+document.addEventListener('htmx:afterSwap', function (event) { ruxueScrollableTables(event.target); });
