@@ -11,6 +11,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ruxue.app.Axe;
 import org.ruxue.app.Browser;
 import org.ruxue.app.IntegrationTest;
 import org.ruxue.app.audit.Actor;
@@ -116,6 +117,10 @@ class DrawBrowserTest {
 		waitFor(admin, "work-done");
 		admin.get(drawPage);
 		assertThat(text(admin, "status")).isEqualTo("已公布");
+		assertThat(Axe.seriousViolations(admin)).as("the draw's page").isEmpty();
+		admin.get(drawPage.replace("/admin/draws/", "/admin/results/"));
+		assertThat(Axe.seriousViolations(admin)).as("the corrections page").isEmpty();
+		admin.get(drawPage);
 		Browser.screenshot("placement-draw");
 
 		// the family reads its result, then finds its line on the public page
@@ -124,6 +129,7 @@ class DrawBrowserTest {
 		browser.get(url("/junior/result"));
 		String lotteryId = text(browser, "lottery-id-0");
 		assertThat(text(browser, "steps-0")).contains("派位测试" + YEAR + DISTRICT + "第1中学");
+		assertThat(Axe.seriousViolations(browser)).as("the family's result").isEmpty();
 		Browser.screenshot("placement-family-result");
 		browser.get(url("/lottery"));
 		assertThat(browser.getPageSource()).contains(hash);
@@ -131,6 +137,7 @@ class DrawBrowserTest {
 		Browser.type(browser, "lotteryId", lotteryId);
 		Browser.clickAndWait(browser, By.id("find-line"));
 		assertThat(text(browser, "result-line")).contains(lotteryId);
+		assertThat(Axe.seriousViolations(browser)).as("the public verification page").isEmpty();
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
 	}
 
