@@ -179,7 +179,7 @@ class PhonePagesBrowserTest {
 		chrome.executeCdpCommand("Network.enable", Map.of());
 		chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
 		for (Page page : pages) {
-			browser.manage().window().setSize(PHONE);
+			resize(browser, PHONE);
 			chrome.executeCdpCommand("Network.clearBrowserCache", Map.of());
 			browser.get(url(page.path()));
 			settle(browser);
@@ -216,7 +216,7 @@ class PhonePagesBrowserTest {
 			String folder = System.getProperty("ruxue.screenshots");
 			if (folder != null && !folder.isBlank()) {
 				save(browser, Path.of(folder, page.name() + "-phone.png"));
-				browser.manage().window().setSize(DESKTOP);
+				resize(browser, DESKTOP);
 				browser.navigate().refresh();
 				settle(browser);
 				save(browser, Path.of(folder, page.name() + "-desktop.png"));
@@ -229,7 +229,7 @@ class PhonePagesBrowserTest {
 	 * again hides them.
 	 */
 	private void navigationFoldsOnAPhone(WebDriver browser) {
-		browser.manage().window().setSize(PHONE);
+		resize(browser, PHONE);
 		browser.get(url("/"));
 		settle(browser);
 		var toggler = browser.findElement(By.cssSelector(".navbar-toggler"));
@@ -243,7 +243,7 @@ class PhonePagesBrowserTest {
 		toggler.click();
 		new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !help.isDisplayed());
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
-		browser.manage().window().setSize(DESKTOP);
+		resize(browser, DESKTOP);
 		browser.navigate().refresh();
 		settle(browser);
 		assertThat(browser.findElement(By.cssSelector(".navbar-toggler")).isDisplayed()).isFalse();
@@ -270,6 +270,20 @@ class PhonePagesBrowserTest {
 			});
 			return out.join(', ');
 			""";
+
+	/**
+	 * The window sized so that the page sees exactly this width and height (headless
+	 * Chromium keeps some of the window's height for itself).
+	 */
+	private static void resize(WebDriver browser, Dimension viewport) {
+		browser.manage().window().setSize(viewport);
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		long width = (Long) js.executeScript("return window.innerWidth");
+		long height = (Long) js.executeScript("return window.innerHeight");
+		browser.manage()
+			.window()
+			.setSize(new Dimension(2 * viewport.getWidth() - (int) width, 2 * viewport.getHeight() - (int) height));
+	}
 
 	/** The page loaded, with what htmx loads on load. */
 	private static void settle(WebDriver browser) {
