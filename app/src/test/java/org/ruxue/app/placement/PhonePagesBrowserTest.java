@@ -178,6 +178,7 @@ class PhonePagesBrowserTest {
 		ChromeDriver chrome = (ChromeDriver) browser;
 		chrome.executeCdpCommand("Network.enable", Map.of());
 		chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+		Browser.contentSecurityPolicyViolations();
 		for (Page page : pages) {
 			resize(browser, PHONE);
 			chrome.executeCdpCommand("Network.clearBrowserCache", Map.of());
@@ -213,6 +214,10 @@ class PhonePagesBrowserTest {
 				.as(page + " needs no sideways scrolling at 360 px; too wide: " + js.executeScript(TOO_WIDE))
 				.isLessThanOrEqualTo(width);
 
+			soft.assertThat(Browser.contentSecurityPolicyViolations())
+				.as(page + " breaks no Content-Security-Policy")
+				.isEmpty();
+
 			String folder = System.getProperty("ruxue.screenshots");
 			if (folder != null && !folder.isBlank()) {
 				save(browser, Path.of(folder, page.name() + "-phone.png"));
@@ -240,6 +245,10 @@ class PhonePagesBrowserTest {
 		toggler.click();
 		new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> help.isDisplayed());
 		assertThat(toggler.getDomAttribute("aria-expanded")).isEqualTo("true");
+		String folder = System.getProperty("ruxue.screenshots");
+		if (folder != null && !folder.isBlank()) {
+			save(browser, Path.of(folder, "menu-phone.png"));
+		}
 		toggler.click();
 		new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !help.isDisplayed());
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
@@ -263,7 +272,7 @@ class PhonePagesBrowserTest {
 			document.querySelectorAll('body *').forEach(function (e) {
 			  var r = e.getBoundingClientRect();
 			  // its box, or its text overflowing the box
-			  var right = Math.max(r.right, r.left + e.scrollWidth);
+			  var right = getComputedStyle(e).overflowX === 'visible' ? Math.max(r.right, r.left + e.scrollWidth) : r.right;
 			  if (right > width + 0.5 && out.length < 8 && !scrolls(e)) {
 			    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(right));
 			  }
