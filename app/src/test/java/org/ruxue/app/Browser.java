@@ -74,6 +74,17 @@ public final class Browser {
 		return browser;
 	}
 
+	/**
+	 * Opens the navigation where it is folded behind its button (narrower than 992 px, as
+	 * on the tests' phone-sized window), so that its links can be clicked.
+	 */
+	public static void openMenu(WebDriver browser) {
+		var toggler = browser.findElement(org.openqa.selenium.By.cssSelector(".navbar-toggler"));
+		if (toggler.isDisplayed() && !"true".equals(toggler.getDomAttribute("aria-expanded"))) {
+			toggler.click();
+		}
+	}
+
 	/** Replaces what a field holds with the text, typed. */
 	public static void type(WebDriver browser, String id, String text) {
 		var field = browser.findElement(org.openqa.selenium.By.id(id));

@@ -231,6 +231,7 @@ class PlacementStatisticsTest {
 		Browser.contentSecurityPolicyViolations();
 
 		browser.get(url("/"));
+		Browser.openMenu(browser);
 		Browser.clickAndWait(browser, By.id("nav-statistics"));
 		Browser.clickAndWait(browser, By.id("draw-" + draw.id()));
 

@@ -47,6 +47,7 @@ class PublicPagesBrowserTest {
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("演示时钟");
 		Browser.screenshot("home-zh-phone");
 
+		Browser.openMenu(browser);
 		browser.findElement(By.linkText("English")).click();
 
 		assertThat(browser.findElement(By.id("open-now")).getText()).contains("Primary-entry registration");
