@@ -116,13 +116,13 @@ public class ChanceEstimates {
 	 * Estimates the district's chances now, in the calling thread, and makes them the
 	 * district's figures.
 	 * @return the run, finished or (when it could not be completed) failed
-	 * @throws EstimateRefused when the district is unknown, runs is out of range, or an
+	 * @throws PlacementRefused when the district is unknown, runs is out of range, or an
 	 * estimate of the district is queued or running already
 	 */
 	public EstimateRun run(int year, String district, int runs) {
 		check(year, district, runs);
 		UUID id = queue(year, district, runs, Actor.SYSTEM.name())
-			.orElseThrow(() -> new EstimateRefused("estimates.error.running", district));
+			.orElseThrow(() -> new PlacementRefused("estimates.error.running", district));
 		execute(id, Actor.SYSTEM);
 		return this.runs.byId(id).orElseThrow();
 	}
@@ -135,7 +135,7 @@ public class ChanceEstimates {
 	/**
 	 * The city asks for estimates of the districts now: they are queued and run one after
 	 * another on this node's worker; the page follows their progress.
-	 * @throws EstimateRefused when a district is unknown
+	 * @throws PlacementRefused when a district is unknown
 	 */
 	public Requested request(int year, List<String> districtCodes, SignedIn admin) {
 		requireCity(admin);
@@ -258,13 +258,13 @@ public class ChanceEstimates {
 
 	private void check(int year, String district, int runs) {
 		if (year < 2000 || year > 2100) {
-			throw new EstimateRefused("estimates.error.year");
+			throw new PlacementRefused("estimates.error.year");
 		}
 		if (district == null || districts.byCode(district).isEmpty()) {
-			throw new EstimateRefused("estimates.error.district");
+			throw new PlacementRefused("estimates.error.district");
 		}
 		if (runs < 1 || runs > EstimateProperties.MAX_RUNS) {
-			throw new EstimateRefused("estimates.error.runs", EstimateProperties.MAX_RUNS);
+			throw new PlacementRefused("estimates.error.runs", EstimateProperties.MAX_RUNS);
 		}
 	}
 
@@ -300,7 +300,7 @@ public class ChanceEstimates {
 			int[][] counts = simulate(built.snapshot(), run.runs(), done -> runs.progress(id, done, clock.instant()));
 			store(run, built, counts, by);
 		}
-		catch (DrawRefused refused) {
+		catch (PlacementRefused refused) {
 			log.warn("Chance estimate {} of {}/{} refused: {}", id, run.districtCode(), run.year(),
 					refused.messageKey());
 			runs.fail(id, "estimates.problem.snapshot", clock.instant());

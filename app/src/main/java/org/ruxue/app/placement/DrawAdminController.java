@@ -101,7 +101,7 @@ class DrawAdminController {
 		try {
 			request = request(form);
 		}
-		catch (DrawRefused refused) {
+		catch (PlacementRefused refused) {
 			return listPage(form, text(refused, locale), model);
 		}
 		if (!"yes".equals(confirmed)) {
@@ -115,7 +115,7 @@ class DrawAdminController {
 			redirect.addFlashAttribute("notice", "placement.admin.frozen");
 			return "redirect:/admin/draws/" + draw.id();
 		}
-		catch (DrawRefused refused) {
+		catch (PlacementRefused refused) {
 			return listPage(form, text(refused, locale), model);
 		}
 	}
@@ -170,7 +170,7 @@ class DrawAdminController {
 		try {
 			work.startDraw(draw, entropy, admin);
 		}
-		catch (DrawRefused refused) {
+		catch (PlacementRefused refused) {
 			return drawPage(draw, text(refused, locale), model, locale);
 		}
 		return "redirect:/admin/draws/" + draw.id();
@@ -188,7 +188,7 @@ class DrawAdminController {
 		try {
 			work.startPublish(draw, admin);
 		}
-		catch (DrawRefused refused) {
+		catch (PlacementRefused refused) {
 			return drawPage(draw, text(refused, locale), model, locale);
 		}
 		return "redirect:/admin/draws/" + draw.id();
@@ -212,13 +212,13 @@ class DrawAdminController {
 			year = Integer.parseInt(form.year().strip());
 		}
 		catch (RuntimeException ex) {
-			throw new DrawRefused("placement.error.year");
+			throw new PlacementRefused("placement.error.year");
 		}
 		try {
 			drawOn = LocalDate.parse(form.drawOn().strip());
 		}
 		catch (DateTimeParseException | NullPointerException ex) {
-			throw new DrawRefused("placement.error.draw-on");
+			throw new PlacementRefused("placement.error.draw-on");
 		}
 		return new Draws.FreezeRequest(level, year, (form.scope() != null) ? form.scope().strip() : null, mechanism,
 				tieBreaking, drawOn, form.entropyRule());
@@ -229,7 +229,7 @@ class DrawAdminController {
 			return Enum.valueOf(type, text);
 		}
 		catch (RuntimeException ex) {
-			throw new DrawRefused("placement.error.incomplete");
+			throw new PlacementRefused("placement.error.incomplete");
 		}
 	}
 
@@ -237,7 +237,7 @@ class DrawAdminController {
 		return scopes.of(scope, locale);
 	}
 
-	private String text(DrawRefused refused, Locale locale) {
+	private String text(PlacementRefused refused, Locale locale) {
 		return messages.getMessage(refused.messageKey(), refused.args(), locale);
 	}
 

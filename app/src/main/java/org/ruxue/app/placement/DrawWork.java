@@ -62,7 +62,7 @@ class DrawWork {
 	/** Checks what can be checked at once, then draws in the background. */
 	void startDraw(LotteryDraw draw, String entropy, SignedIn admin) {
 		if (entropy == null || !entropy.matches(Draws.ENTROPY)) {
-			throw new DrawRefused("placement.error.entropy");
+			throw new PlacementRefused("placement.error.entropy");
 		}
 		begin(draw, Stage.DRAWING);
 		worker.execute(() -> run(draw.id(), () -> draws.draw(draw.id(), entropy, admin, n -> {
@@ -78,7 +78,7 @@ class DrawWork {
 	private void begin(LotteryDraw draw, Stage stage) {
 		Progress now = progress.get(draw.id());
 		if (now != null && now.running()) {
-			throw new DrawRefused("placement.error.running");
+			throw new PlacementRefused("placement.error.running");
 		}
 		progress.put(draw.id(), new Progress(stage, 0, draw.students(), null, null));
 	}
@@ -88,7 +88,7 @@ class DrawWork {
 			work.run();
 			progress.put(id, new Progress(Stage.DONE, 0, 0, null, null));
 		}
-		catch (DrawRefused refused) {
+		catch (PlacementRefused refused) {
 			progress.put(id, new Progress(Stage.FAILED, 0, 0, refused.messageKey(), refused.args()));
 		}
 		catch (RuntimeException ex) {

@@ -106,8 +106,8 @@ public class Draws {
 	/**
 	 * Freezes the applications into a snapshot: from now on they cannot change, and the
 	 * snapshot's hash is public.
-	 * @throws DrawRefused when the request is incomplete, the application window is still
-	 * open, or these applications are frozen already
+	 * @throws PlacementRefused when the request is incomplete, the application window is
+	 * still open, or these applications are frozen already
 	 */
 	@Transactional
 	public LotteryDraw freeze(FreezeRequest request, SignedIn admin) {
@@ -117,11 +117,11 @@ public class Draws {
 		Optional<PhaseWindow> window = calendar.window(request.year(), applications);
 		if (window.isEmpty() || window.get().closesOn() == null
 				|| calendar.now().isBefore(window.get().closesAt(cityClock.zone()))) {
-			throw new DrawRefused("placement.error.window-open");
+			throw new PlacementRefused("placement.error.window-open");
 		}
 		Actor by = actor(admin);
 		if (!freezes.freeze(request.year(), applications, request.scope(), by)) {
-			throw new DrawRefused("placement.error.frozen-already");
+			throw new PlacementRefused("placement.error.frozen-already");
 		}
 		Snapshots.Built built = snapshots.build(request.level(), request.year(), request.scope(), request.mechanism(),
 				request.tieBreaking());
@@ -153,18 +153,18 @@ public class Draws {
 
 	private void check(FreezeRequest request) {
 		if (request.level() == null || request.mechanism() == null || request.tieBreaking() == null) {
-			throw new DrawRefused("placement.error.incomplete");
+			throw new PlacementRefused("placement.error.incomplete");
 		}
 		if (!Snapshots.CITY.equals(request.scope())
 				&& (request.scope() == null || districts.byCode(request.scope()).isEmpty())) {
-			throw new DrawRefused("placement.error.scope");
+			throw new PlacementRefused("placement.error.scope");
 		}
 		if (request.drawOn() == null || request.drawOn().isBefore(calendar.today())) {
-			throw new DrawRefused("placement.error.draw-on");
+			throw new PlacementRefused("placement.error.draw-on");
 		}
 		if (request.entropyRule() == null || request.entropyRule().isBlank()
 				|| request.entropyRule().strip().length() > 500) {
-			throw new DrawRefused("placement.error.entropy-rule");
+			throw new PlacementRefused("placement.error.entropy-rule");
 		}
 	}
 
@@ -172,28 +172,28 @@ public class Draws {
 	 * Draws a frozen snapshot with the entropy made public on the day, checks the result
 	 * independently of the draw and stores it; nothing is stored when a check fails.
 	 * @param progress told the number of result lines stored so far
-	 * @throws DrawRefused when the entropy is not as LOTTERY.md asks, the day has not
-	 * come, or the draw ran already
+	 * @throws PlacementRefused when the entropy is not as LOTTERY.md asks, the day has
+	 * not come, or the draw ran already
 	 */
 	@Transactional
 	public LotteryDraw draw(DrawId id, String entropy, SignedIn admin, IntConsumer progress) {
 		requireCity(admin);
 		if (entropy == null || !entropy.matches(ENTROPY)) {
-			throw new DrawRefused("placement.error.entropy");
+			throw new PlacementRefused("placement.error.entropy");
 		}
 		LotteryDraw draw = locked(id);
 		if (draw.drawn()) {
-			throw new DrawRefused("placement.error.drawn-already");
+			throw new PlacementRefused("placement.error.drawn-already");
 		}
 		if (calendar.today().isBefore(draw.drawOn())) {
-			throw new DrawRefused("placement.error.before-day", draw.drawOn());
+			throw new PlacementRefused("placement.error.before-day", draw.drawOn());
 		}
 		Snapshot snapshot = SnapshotParser.parse(snapshotBytes(id));
 		Result result = Draw.run(snapshot, entropy);
 		byte[] written = result.write();
 		Verdict verdict = Checker.check(snapshot, written);
 		if (!verdict.passed()) {
-			throw new DrawRefused("placement.error.check-failed", verdict.describe());
+			throw new PlacementRefused("placement.error.check-failed", verdict.describe());
 		}
 		Actor by = actor(admin);
 		jdbc.sql("""
@@ -252,21 +252,22 @@ public class Draws {
 	/**
 	 * Announces a drawn result from the publication date on (R-G8). After this the result
 	 * has no update path: the database refuses one.
-	 * @throws DrawRefused when the draw has not run, or the publication date has not come
+	 * @throws PlacementRefused when the draw has not run, or the publication date has not
+	 * come
 	 */
 	@Transactional
 	public LotteryDraw publish(DrawId id, SignedIn admin) {
 		requireCity(admin);
 		LotteryDraw draw = locked(id);
 		if (!draw.drawn()) {
-			throw new DrawRefused("placement.error.not-drawn");
+			throw new PlacementRefused("placement.error.not-drawn");
 		}
 		if (draw.published()) {
-			throw new DrawRefused("placement.error.published-already");
+			throw new PlacementRefused("placement.error.published-already");
 		}
 		Optional<PhaseWindow> window = calendar.window(draw.year(), PhaseKind.RESULT_PUBLICATION);
 		if (!calendar.isOpen(draw.year(), PhaseKind.RESULT_PUBLICATION)) {
-			throw new DrawRefused("placement.error.before-publication",
+			throw new PlacementRefused("placement.error.before-publication",
 					window.map(PhaseWindow::opensOn).map(Object::toString).orElse("-"));
 		}
 		Actor by = actor(admin);
@@ -395,7 +396,7 @@ public class Draws {
 			.param(id.value())
 			.query(UUID.class)
 			.optional()
-			.orElseThrow(() -> new DrawRefused("placement.error.unknown"));
+			.orElseThrow(() -> new PlacementRefused("placement.error.unknown"));
 		return byId(id).orElseThrow();
 	}
 

@@ -82,7 +82,7 @@ class EstimateAdminController {
 						new Object[] { String.join("、", requested.busy()) }, locale));
 			}
 		}
-		catch (EstimateRefused refused) {
+		catch (PlacementRefused refused) {
 			redirect.addFlashAttribute("error", messages.getMessage(refused.messageKey(), refused.args(), locale));
 		}
 		return "redirect:/admin/placement/estimates?year=" + year;

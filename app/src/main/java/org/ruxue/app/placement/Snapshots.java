@@ -162,7 +162,7 @@ class Snapshots {
 			codes.remove(school.code());
 		}
 		if (!codes.isEmpty()) {
-			throw new DrawRefused("placement.error.unknown-schools", String.join(", ", codes));
+			throw new PlacementRefused("placement.error.unknown-schools", String.join(", ", codes));
 		}
 		return seats;
 	}

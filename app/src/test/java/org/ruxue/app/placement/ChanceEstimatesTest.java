@@ -183,7 +183,7 @@ class ChanceEstimatesTest {
 			.orElseThrow();
 		try {
 			assertThatThrownBy(() -> estimates.run(EstimateFixtures.YEAR, district, 10))
-				.isInstanceOf(EstimateRefused.class)
+				.isInstanceOf(PlacementRefused.class)
 				.hasMessage("estimates.error.running");
 		}
 		finally {

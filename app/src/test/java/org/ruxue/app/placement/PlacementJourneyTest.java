@@ -221,8 +221,9 @@ class PlacementJourneyTest {
 
 		// nothing changes a published result: not the facade, not the pages, not SQL
 		assertThatThrownBy(() -> draws.draw(frozen.id(), "another entropy", PlacementFixtures.CITY, n -> {
-		})).isInstanceOf(DrawRefused.class).hasMessage("placement.error.drawn-already");
-		assertThatThrownBy(() -> draws.publish(frozen.id(), PlacementFixtures.CITY)).isInstanceOf(DrawRefused.class)
+		})).isInstanceOf(PlacementRefused.class).hasMessage("placement.error.drawn-already");
+		assertThatThrownBy(() -> draws.publish(frozen.id(), PlacementFixtures.CITY))
+			.isInstanceOf(PlacementRefused.class)
 			.hasMessage("placement.error.published-already");
 		assertThatThrownBy(() -> jdbc.sql("update placement_draw set result = ? where id = ?")
 			.params("placed x S 1 0000000000000000\n".getBytes(StandardCharsets.UTF_8), frozen.id().value())
