@@ -5,6 +5,15 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+// A button that does something irreversible asks first: <button data-confirm="...">, for
+// forms whose other buttons need no question (a district's review). Not an onclick
+// attribute: the Content-Security-Policy runs no inline script, so that never asked.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('button[data-confirm]');
+  if (button && !window.confirm(button.getAttribute('data-confirm'))) {
+    event.preventDefault();
+  }
+});
 // A form that names a page instead of querying one: <form data-path="/admin/calendar/"
 // data-path-field="year"> goes to /admin/calendar/2018. Here, not in an onsubmit attribute,
 // because the Content-Security-Policy runs no inline script.
