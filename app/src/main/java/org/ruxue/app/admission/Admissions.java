@@ -251,6 +251,15 @@ public class Admissions {
 			throw new AdmissionRefused("admission.error.reason");
 		}
 		lock(draw.id());
+		// a double click, or the same decision sent twice, records it once
+		List<Decision> earlier = decisions(draw.id(), entrant.lotteryId());
+		if (!earlier.isEmpty()) {
+			Decision last = earlier.get(earlier.size() - 1);
+			if (last.kind() == kind && java.util.Objects.equals(last.schoolCode(), school)
+					&& last.reason().equals(why)) {
+				return last;
+			}
+		}
 		Actor by = Actor.of(who.username(), who.role().name());
 		Decision decision = new Decision(draw.id(), entrant.lotteryId(), kind, school, why, clock.instant(), by.name(),
 				by.role());

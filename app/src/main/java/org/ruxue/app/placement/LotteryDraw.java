@@ -32,10 +32,6 @@ public record LotteryDraw(DrawId id, int year, EntryLevel level, String scope, S
 		return publishedAt != null;
 	}
 
-	public boolean cityWide() {
-		return Snapshots.CITY.equals(scope);
-	}
-
 	/** The key of the mechanism's name in the messages. */
 	public String mechanismKey() {
 		return "placement.mechanism." + mechanism.toUpperCase(java.util.Locale.ROOT).replace('-', '_');

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ruxue.app.calendar.CityClock;
 import org.ruxue.app.identity.ContentSecurityPolicies;
 import org.ruxue.app.spreadsheet.SpreadsheetWriter;
-import org.ruxue.app.zoning.Districts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -42,7 +41,7 @@ class StatisticsController {
 
 	private final PlacementStatistics statistics;
 
-	private final Districts districts;
+	private final ScopeNames scopes;
 
 	private final MessageSource messages;
 
@@ -54,10 +53,10 @@ class StatisticsController {
 	 */
 	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-	StatisticsController(PlacementStatistics statistics, Districts districts, MessageSource messages,
+	StatisticsController(PlacementStatistics statistics, ScopeNames scopes, MessageSource messages,
 			CityClock cityClock) {
 		this.statistics = statistics;
-		this.districts = districts;
+		this.scopes = scopes;
 		this.messages = messages;
 		this.cityClock = cityClock;
 	}
@@ -182,8 +181,7 @@ class StatisticsController {
 
 	/** "2017 怀柔区 小升初" */
 	String title(LotteryDraw draw, Locale locale) {
-		String scope = draw.cityWide() ? message("statistics.city", locale)
-				: districts.byCode(draw.scope()).map(d -> d.name()).orElse(draw.scope());
+		String scope = scopes.of(draw.scope(), locale);
 		return messages.getMessage("statistics.draw-title", new Object[] { Integer.toString(draw.year()), scope,
 				message("statistics.level." + draw.level(), locale) }, locale);
 	}

@@ -261,6 +261,8 @@ class PlacementJourneyTest {
 			.orElseThrow();
 		String lotteryId = admissions.ofFamily(unplaced.signedIn()).get(0).outcome().lotteryId();
 		admissions.correct(frozen.id(), lotteryId, j3, "区教委复核：学位计算有误", PlacementFixtures.CITY);
+		admissions.correct(frozen.id(), lotteryId, j3, "区教委复核：学位计算有误", PlacementFixtures.CITY);
+		assertThat(admissions.decisions(frozen.id(), lotteryId)).as("a double click records once").hasSize(1);
 		var corrected = admissions.ofFamily(unplaced.signedIn()).get(0);
 		assertThat(corrected.outcome().placed()).as("the original stays").isFalse();
 		assertThat(corrected.standing()).get().satisfies(d -> assertThat(d.schoolCode()).isEqualTo(j3));
