@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.tables.Column;
+import org.ruxue.app.tables.TableQuery;
+import org.ruxue.app.tables.Tables;
 import org.ruxue.app.zoning.District;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,15 +38,29 @@ class DistrictPermitController {
 
 	private final PermitPages pages;
 
-	DistrictPermitController(PermitApplications applications, PermitSettings settings, PermitPages pages) {
+	private final Tables tables;
+
+	DistrictPermitController(PermitApplications applications, PermitSettings settings, PermitPages pages,
+			Tables tables) {
 		this.applications = applications;
 		this.settings = settings;
 		this.pages = pages;
+		this.tables = tables;
 	}
 
+	/**
+	 * The queue's columns (issue 12): sorted, filtered and downloaded by the staff table.
+	 */
+	static final List<Column<PermitApplications.QueueLine>> COLUMNS = List.of(
+			Column.text("number", "permits.field.number", PermitApplications.QueueLine::number),
+			Column.text("name", "permits.field.childName", PermitApplications.QueueLine::maskedName),
+			Column.message("status", "permits.field.status", line -> line.status().messageKey()),
+			Column.time("submitted", "permits.field.submittedAt", PermitApplications.QueueLine::submittedAt),
+			Column.time("due", "permits.queue.due", PermitApplications.QueueLine::requestDueOn));
+
 	@GetMapping("/district/permits")
-	String queue(@RequestParam(required = false) String district, @RequestParam(required = false) String status,
-			@AuthenticationPrincipal SignedIn officer, Model model) {
+	ModelAndView queue(@RequestParam(required = false) String district, @RequestParam(required = false) String status,
+			TableQuery table, @AuthenticationPrincipal SignedIn officer, Model model) {
 		District d = districtOf(officer, district);
 		int year = year();
 		ApplicationStatus filter = parse(status);
@@ -53,9 +71,9 @@ class DistrictPermitController {
 		model.addAttribute("statuses",
 				List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.MORE_REQUESTED, ApplicationStatus.APPROVED,
 						ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN, ApplicationStatus.REVOKED));
-		model.addAttribute("lines", applications.queue(d.code(), year, filter, officer));
 		model.addAttribute("publishesOn", applications.publicationDay(d.code(), year).orElse(null));
-		return "permits/queue";
+		return tables.show("permits/queue", "permits-" + d.code() + "-" + year,
+				applications.queue(d.code(), year, filter, officer), COLUMNS, table, model);
 	}
 
 	@GetMapping("/district/permits/{id}")

@@ -374,7 +374,10 @@ public class PermitApplications {
 
 	// --- the district
 
-	/** A line of the district's queue: the child's name masked. */
+	/**
+	 * A line of the district's queue: the child's name masked. A district's queue is all
+	 * its applications of the year (at most 20,000, far above a district's year).
+	 */
 	public record QueueLine(PermitApplicationId id, String number, String maskedName, ApplicationStatus status,
 			boolean withheld, LocalDate requestDueOn, boolean overdue, Instant submittedAt) {
 
@@ -387,7 +390,7 @@ public class PermitApplications {
 		List<QueueLine> lines = jdbc.sql("""
 				select * from permit_application
 				where district_code = ? and year = ? and status <> 'DRAFT' and (cast(? as text) is null or status = ?)
-				order by submitted_at nulls last, number limit 500
+				order by submitted_at nulls last, number limit 20000
 				""")
 			.params(districtCode, year, (status != null) ? status.name() : null,
 					(status != null) ? status.name() : null)
