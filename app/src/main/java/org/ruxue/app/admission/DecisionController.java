@@ -1,6 +1,7 @@
 package org.ruxue.app.admission;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
 import org.ruxue.app.calendar.CityClock;
@@ -8,6 +9,9 @@ import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.placement.DrawId;
 import org.ruxue.app.placement.Draws;
 import org.ruxue.app.placement.LotteryDraw;
+import org.ruxue.app.tables.Column;
+import org.ruxue.app.tables.TableQuery;
+import org.ruxue.app.tables.Tables;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,7 +43,10 @@ class DecisionController {
 
 	private final CityClock cityClock;
 
-	DecisionController(Admissions admissions, Draws draws, MessageSource messages, CityClock cityClock) {
+	private final Tables tables;
+
+	DecisionController(Admissions admissions, Draws draws, MessageSource messages, CityClock cityClock, Tables tables) {
+		this.tables = tables;
 		this.admissions = admissions;
 		this.draws = draws;
 		this.messages = messages;
@@ -50,15 +58,37 @@ class DecisionController {
 		return cityClock.zone();
 	}
 
+	/**
+	 * The decisions' columns (issue 12): sorted, filtered and downloaded by the staff
+	 * table.
+	 */
+	static final List<Column<Decision>> DECISIONS = List.of(
+			Column.text("lottery-id", "placement.field.lottery-id", Decision::lotteryId),
+			Column.message("kind", "admission.decision.kind", d -> d.kind().messageKey()),
+			Column.text("school", "admission.result.school", d -> (d.schoolCode() != null) ? d.schoolCode() : "-"),
+			Column.text("reason", "admission.correction.reason", Decision::reason),
+			Column.text("by", "admission.decision.by", Decision::decidedBy),
+			Column.time("at", "admission.decision.at", Decision::decidedAt));
+
+	/**
+	 * The children without a place (issue 12): sorted, filtered and downloaded by the
+	 * staff table.
+	 */
+	static final List<Column<Admissions.Overflow>> OVERFLOW = List.of(
+			Column.text("number", "admission.overflow.number", Admissions.Overflow::registrationNumber),
+			Column.text("child", "admission.overflow.child", Admissions.Overflow::maskedName),
+			Column.text("category", "admission.overflow.category", Admissions.Overflow::category),
+			Column.actions("allocate", "admission.overflow.allocate"));
+
 	// --- the city's corrections
 
 	@GetMapping("/admin/results/{id}")
-	String corrections(@PathVariable String id, Model model) {
-		return correctionsPage(published(id), "", "", "", null, model);
+	ModelAndView corrections(@PathVariable String id, TableQuery table, Model model) {
+		return correctionsPage(published(id), "", "", "", null, table, model);
 	}
 
 	@PostMapping("/admin/results/{id}")
-	String correct(@PathVariable String id, @RequestParam(defaultValue = "") String lotteryId,
+	ModelAndView correct(@PathVariable String id, @RequestParam(defaultValue = "") String lotteryId,
 			@RequestParam(defaultValue = "") String schoolCode, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(required = false) String confirmed, @AuthenticationPrincipal SignedIn admin, Model model,
 			RedirectAttributes redirect, Locale locale) {
@@ -69,38 +99,39 @@ class DecisionController {
 			model.addAttribute("schoolCode", schoolCode.strip());
 			model.addAttribute("reason", reason.strip());
 			model.addAttribute("outcome", draws.outcome(draw.id(), lotteryId.strip()).orElse(null));
-			return "admission/correction-confirm";
+			return new ModelAndView("admission/correction-confirm");
 		}
 		try {
 			admissions.correct(draw.id(), lotteryId, schoolCode, reason, admin);
 			redirect.addFlashAttribute("notice", "admission.correction.recorded");
-			return "redirect:/admin/results/" + draw.id();
+			return new ModelAndView("redirect:/admin/results/" + draw.id());
 		}
 		catch (AdmissionRefused refused) {
-			return correctionsPage(draw, lotteryId, schoolCode, reason, text(refused, locale), model);
+			return correctionsPage(draw, lotteryId, schoolCode, reason, text(refused, locale), TableQuery.none(),
+					model);
 		}
 	}
 
-	private String correctionsPage(LotteryDraw draw, String lotteryId, String schoolCode, String reason, String problem,
-			Model model) {
+	private ModelAndView correctionsPage(LotteryDraw draw, String lotteryId, String schoolCode, String reason,
+			String problem, TableQuery table, Model model) {
 		model.addAttribute("draw", draw);
-		model.addAttribute("decisions", admissions.decisions(draw.id()));
 		model.addAttribute("lotteryId", lotteryId);
 		model.addAttribute("schoolCode", schoolCode);
 		model.addAttribute("reason", reason);
 		model.addAttribute("problem", problem);
-		return "admission/corrections";
+		return tables.show("admission/corrections", "decisions-" + draw.fileStem(), admissions.decisions(draw.id()),
+				DECISIONS, table, model);
 	}
 
 	// --- the district's allocations
 
 	@GetMapping("/district/admission/overflow")
-	String overflow(@AuthenticationPrincipal SignedIn officer, Model model) {
-		return overflowPage(officer, null, model);
+	ModelAndView overflow(TableQuery table, @AuthenticationPrincipal SignedIn officer, Model model) {
+		return overflowPage(officer, null, table, model);
 	}
 
 	@PostMapping("/district/admission/overflow")
-	String allocate(@RequestParam String drawId, @RequestParam(defaultValue = "") String lotteryId,
+	ModelAndView allocate(@RequestParam String drawId, @RequestParam(defaultValue = "") String lotteryId,
 			@RequestParam(defaultValue = "") String schoolCode, @RequestParam(required = false) String confirmed,
 			@AuthenticationPrincipal SignedIn officer, Model model, RedirectAttributes redirect, Locale locale) {
 		LotteryDraw draw = published(drawId);
@@ -108,27 +139,27 @@ class DecisionController {
 			model.addAttribute("draw", draw);
 			model.addAttribute("lotteryId", lotteryId.strip());
 			model.addAttribute("schoolCode", schoolCode.strip());
-			return "admission/allocation-confirm";
+			return new ModelAndView("admission/allocation-confirm");
 		}
 		try {
 			admissions.allocate(draw.id(), lotteryId, schoolCode, null, officer);
 			redirect.addFlashAttribute("notice", "admission.allocation.recorded");
-			return "redirect:/district/admission/overflow";
+			return new ModelAndView("redirect:/district/admission/overflow");
 		}
 		catch (AdmissionRefused refused) {
-			return overflowPage(officer, text(refused, locale), model);
+			return overflowPage(officer, text(refused, locale), TableQuery.none(), model);
 		}
 	}
 
-	private String overflowPage(SignedIn officer, String problem, Model model) {
+	private ModelAndView overflowPage(SignedIn officer, String problem, TableQuery table, Model model) {
 		var children = admissions.overflow(officer);
 		java.util.Map<DrawId, java.util.Map<org.ruxue.app.zoning.School, Integer>> seats = new java.util.HashMap<>();
 		children.forEach(c -> seats.computeIfAbsent(c.draw().id(),
 				d -> admissions.districtSeats(c.draw(), officer.districtCode())));
-		model.addAttribute("children", children);
 		model.addAttribute("seats", seats);
 		model.addAttribute("problem", problem);
-		return "admission/overflow";
+		return tables.show("admission/overflow", "overflow-" + officer.districtCode(), children, OVERFLOW, table,
+				model);
 	}
 
 	private String text(AdmissionRefused refused, Locale locale) {

@@ -1,8 +1,12 @@
 package org.ruxue.app.identity;
 
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import org.ruxue.app.tables.Column;
+import org.ruxue.app.tables.TableQuery;
+import org.ruxue.app.tables.Tables;
 import org.ruxue.app.zoning.Districts;
 import org.ruxue.app.zoning.Schools;
 
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The staff console of accounts: the city creates district officers, a district officer
@@ -32,7 +37,23 @@ class StaffConsoleController {
 
 	private final Schools schools;
 
-	StaffConsoleController(StaffAccounts staff, FamilyAccounts families, Districts districts, Schools schools) {
+	private final Tables tables;
+
+	/**
+	 * The accounts' columns (issue 12): sorted, filtered and downloaded by the staff
+	 * table.
+	 */
+	static final List<Column<StaffAccounts.StaffAccount>> COLUMNS = List.of(
+			Column.text("username", "identity.staff.username", StaffAccounts.StaffAccount::username),
+			Column.text("name", "identity.staff.display-name", StaffAccounts.StaffAccount::displayName),
+			Column.text("scope", "identity.staff.column.scope",
+					a -> (a.schoolCode() != null) ? a.schoolCode() : a.districtCode()),
+			Column.message("state", "identity.staff.column.state",
+					a -> a.mustChangePassword() ? "identity.staff.must-change" : "identity.staff.active"));
+
+	StaffConsoleController(StaffAccounts staff, FamilyAccounts families, Districts districts, Schools schools,
+			Tables tables) {
+		this.tables = tables;
 		this.staff = staff;
 		this.families = families;
 		this.districts = districts;
@@ -40,12 +61,12 @@ class StaffConsoleController {
 	}
 
 	@GetMapping("/staff/accounts")
-	String accounts(@AuthenticationPrincipal SignedIn who, Model model) {
-		return accountsPage(who, model);
+	ModelAndView accounts(@AuthenticationPrincipal SignedIn who, TableQuery table, Model model) {
+		return accountsPage(who, table, model);
 	}
 
 	@PostMapping("/staff/accounts")
-	String create(@AuthenticationPrincipal SignedIn who, @RequestParam(defaultValue = "") String username,
+	ModelAndView create(@AuthenticationPrincipal SignedIn who, @RequestParam(defaultValue = "") String username,
 			@RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String scope,
 			@RequestParam(defaultValue = "") String initialPassword, Model model) {
 		model.addAttribute("username", username);
@@ -53,21 +74,21 @@ class StaffConsoleController {
 		model.addAttribute("scope", scope);
 		if (displayName.isBlank()) {
 			model.addAttribute("displayNameError", "identity.staff.display-name.required");
-			return accountsPage(who, model);
+			return accountsPage(who, TableQuery.none(), model);
 		}
 		try {
 			staff.createBy(who, username.strip(), displayName.strip(), scope, initialPassword);
 		}
 		catch (WeakPasswordException ex) {
 			model.addAttribute("passwordError", ex.messageKey());
-			return accountsPage(who, model);
+			return accountsPage(who, TableQuery.none(), model);
 		}
 		catch (IllegalArgumentException ex) {
 			String key = ex.getMessage().startsWith("identity.") ? ex.getMessage() : "identity.staff.username.invalid";
 			model.addAttribute(key.contains("school") ? "scopeError" : "usernameError", key);
-			return accountsPage(who, model);
+			return accountsPage(who, TableQuery.none(), model);
 		}
-		return "redirect:/staff/accounts?created=" + username.strip();
+		return new ModelAndView("redirect:/staff/accounts?created=" + username.strip());
 	}
 
 	@GetMapping("/staff/families")
@@ -115,9 +136,8 @@ class StaffConsoleController {
 		return "redirect:/staff/families/" + id + "?mobileChanged";
 	}
 
-	private String accountsPage(SignedIn who, Model model) {
+	private ModelAndView accountsPage(SignedIn who, TableQuery table, Model model) {
 		model.addAttribute("who", who);
-		model.addAttribute("accounts", staff.managedBy(who));
 		if (who.role() == Role.CITY_ADMIN) {
 			model.addAttribute("scopes", districts.all().stream().map(d -> new Choice(d.code(), d.name())).toList());
 		}
@@ -125,7 +145,7 @@ class StaffConsoleController {
 			model.addAttribute("scopes",
 					schools.inDistrict(who.districtCode()).stream().map(s -> new Choice(s.code(), s.name())).toList());
 		}
-		return "identity/staff-accounts";
+		return tables.show("identity/staff-accounts", "staff-accounts", staff.managedBy(who), COLUMNS, table, model);
 	}
 
 	record Choice(String value, String label) {

@@ -13,6 +13,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.tables.Column;
+import org.ruxue.app.tables.TableQuery;
+import org.ruxue.app.tables.Tables;
 import org.ruxue.app.zoning.District;
 import org.ruxue.app.zoning.Districts;
 
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,7 +45,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DistrictReviewController {
 
-	private static final int QUEUE_LIMIT = 500;
+	/** Far above a district's registrations in a year: the table pages them all. */
+	private static final int QUEUE_LIMIT = 20_000;
+
+	/**
+	 * The queue's columns (issue 12): sorted, filtered and downloaded by the staff table.
+	 */
+	static final List<Column<PrimaryRegistrations.QueueLine>> COLUMNS = List.of(
+			Column.text("number", "primary.field.number", PrimaryRegistrations.QueueLine::number),
+			Column.text("name", "primary.field.childName", PrimaryRegistrations.QueueLine::maskedName),
+			Column.text("zone", "primary.field.zone", PrimaryRegistrations.QueueLine::zone),
+			Column.number("category", "primary.field.category", PrimaryRegistrations.QueueLine::category),
+			Column.message("status", "primary.field.status", line -> line.status().messageKey()),
+			Column.message("check", "primary.field.check", line -> line.check().messageKey()),
+			Column.time("submitted", "primary.field.submittedAt", PrimaryRegistrations.QueueLine::submittedAt));
 
 	private final PrimaryRegistrations registrations;
 
@@ -49,17 +66,21 @@ class DistrictReviewController {
 
 	private final RegistrationPages pages;
 
-	DistrictReviewController(PrimaryRegistrations registrations, Districts districts, RegistrationPages pages) {
+	private final Tables tables;
+
+	DistrictReviewController(PrimaryRegistrations registrations, Districts districts, RegistrationPages pages,
+			Tables tables) {
 		this.registrations = registrations;
 		this.districts = districts;
 		this.pages = pages;
+		this.tables = tables;
 	}
 
 	@GetMapping("/district/primary")
-	String queue(@RequestParam(required = false) String district, @RequestParam(required = false) String status,
+	ModelAndView queue(@RequestParam(required = false) String district, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Integer category, @RequestParam(required = false) String check,
 			@RequestParam(required = false) String zone, @RequestParam(required = false) Boolean problem,
-			@AuthenticationPrincipal SignedIn officer, Model model) {
+			TableQuery table, @AuthenticationPrincipal SignedIn officer, Model model) {
 		District d = districtOf(officer, district);
 		int year = registrations.currentYear().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		var filter = new PrimaryRegistrations.QueueFilter(parse(RegistrationStatus.class, status), category,
@@ -68,12 +89,12 @@ class DistrictReviewController {
 		model.addAttribute("districts", (officer.role() == Role.CITY_ADMIN) ? districts.all() : List.of(d));
 		model.addAttribute("year", year);
 		model.addAttribute("filter", filter);
-		model.addAttribute("lines", registrations.queue(d.code(), year, filter, QUEUE_LIMIT, officer));
 		model.addAttribute("limit", QUEUE_LIMIT);
 		model.addAttribute("zones", registrations.zonesOf(d.code(), year));
 		model.addAttribute("statuses", RegistrationStatus.values());
 		model.addAttribute("checks", IdentityCheck.values());
-		return "primary/queue";
+		return tables.show("primary/queue", "primary-queue-" + d.code() + "-" + year,
+				registrations.queue(d.code(), year, filter, QUEUE_LIMIT, officer), COLUMNS, table, model);
 	}
 
 	@GetMapping("/district/primary/{id}")

@@ -1,9 +1,13 @@
 package org.ruxue.app.registry;
 
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.tables.Column;
+import org.ruxue.app.tables.TableQuery;
+import org.ruxue.app.tables.Tables;
 import org.ruxue.app.zoning.District;
 import org.ruxue.app.zoning.Districts;
 
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A district officer's students of junior-high entry (R-J1): their district's list,
@@ -25,34 +30,66 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DistrictStudentsController {
 
-	private static final int PAGE_SIZE = 50;
-
 	private final Students students;
 
 	private final Districts districts;
 
+	private final Tables tables;
+
 	private final java.time.ZoneId zone;
 
-	DistrictStudentsController(Students students, Districts districts,
+	DistrictStudentsController(Students students, Districts districts, Tables tables,
 			@org.springframework.beans.factory.annotation.Value("${ruxue.time-zone}") String zone) {
 		this.students = students;
 		this.districts = districts;
+		this.tables = tables;
 		this.zone = java.time.ZoneId.of(zone);
 	}
 
+	/**
+	 * The list's columns (issue 12). The list is too long to arrange in memory (a
+	 * district has tens of thousands of students), so the facade sorts and pages it in
+	 * the database and streams the download; the filter is the exact education ID or
+	 * name.
+	 */
+	static final List<Column<Student>> COLUMNS = List.of(
+			Column.text("education-id", "registry.import.column.education_id", Student::educationId),
+			Column.text("name", "registry.import.column.name", Student::name),
+			Column.text("id-number", "registry.import.column.id_number", Student::maskedIdNumber),
+			Column.text("school", "registry.import.column.school_code", Student::schoolCode),
+			Column.text("class", "registry.import.column.class_name", Student::className),
+			Column.number("year", "registry.students.year", Student::entryYear));
+
+	/** The sortable columns are the facade's orders; the masked ID number is not one. */
+	static final List<Column<Student>> SORTED = COLUMNS.stream()
+		.map(c -> Students.LIST_ORDERS.contains(c.key()) ? c
+				: new Column<Student>(c.key(), c.header(), c.value(), Column.Kind.ACTIONS))
+		.toList();
+
 	@GetMapping("/district/students")
-	String list(@RequestParam(required = false) String district, @RequestParam(defaultValue = "") String q,
-			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal SignedIn who, Model model) {
+	ModelAndView list(@RequestParam(required = false) String district, @RequestParam(required = false) String q,
+			TableQuery table, @AuthenticationPrincipal SignedIn who, Model model) {
 		String code = (who.role() == Role.CITY_ADMIN)
 				? ((district != null && districts.byCode(district).isPresent()) ? district : "110101")
 				: who.districtCode();
-		StudentListing listing = students.inDistrict(code, q, page, PAGE_SIZE, who);
-		model.addAttribute("listing", listing);
+		// ?q= is the list's older name for the filter, kept for bookmarks
+		String filter = (table.filter() != null) ? table.filter() : q;
+		TableQuery query = new TableQuery(table.sort(), table.dir(), filter, table.page(), table.size(),
+				table.format());
+		if (query.download() != null) {
+			return tables.download("students-" + code, query.download(), COLUMNS, each -> students
+				.forEachInDistrict(code, query.filter(), query.sort(), query.descending(), who, each::accept));
+		}
+		StudentListing listing = students.inDistrict(code, query.filter(), query.sort(), query.descending(),
+				query.pageNumber() - 1, query.pageSize(), who);
 		model.addAttribute("district", districts.byCode(code).map(District::name).orElse(code));
 		model.addAttribute("districtCode", code);
-		model.addAttribute("districts", (who.role() == Role.CITY_ADMIN) ? districts.all() : java.util.List.of());
-		model.addAttribute("q", q);
-		return "registry/students";
+		model.addAttribute("districts", (who.role() == Role.CITY_ADMIN) ? districts.all() : List.of());
+		TableQuery shown = new TableQuery(query.sort(), query.dir(), filter, String.valueOf(listing.page() + 1),
+				query.size(), null);
+		return tables.showPage("registry/students", SORTED, shown, listing.students(), listing.total(),
+				(filter == null || filter.isBlank()) ? listing.total() : students.countInDistrict(code, who),
+				"registry.students.query", model);
 	}
 
 	@GetMapping("/district/students/{id}")

@@ -34,9 +34,12 @@ public final class TablePage<T> {
 
 	private final BiFunction<Column<T>, T, String> texts;
 
+	private final String filterHint;
+
 	TablePage(List<Column<T>> columns, List<T> rows, int total, int matching, TableQuery query, String path,
-			MultiValueMap<String, String> parameters, BiFunction<Column<T>, T, String> texts) {
+			MultiValueMap<String, String> parameters, BiFunction<Column<T>, T, String> texts, String filterHint) {
 		this.texts = texts;
+		this.filterHint = filterHint;
 		this.columns = columns;
 		this.rows = rows;
 		this.total = total;
@@ -112,6 +115,11 @@ public final class TablePage<T> {
 
 	public String filter() {
 		return (query.filter() != null) ? query.filter().strip() : "";
+	}
+
+	/** The message key saying what the filter looks for. */
+	public String filterHint() {
+		return filterHint;
 	}
 
 	public boolean filtered() {

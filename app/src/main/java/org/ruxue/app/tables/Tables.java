@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,18 +70,42 @@ public class Tables {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<T> selected = arrange(rows, columns, query, locale);
 		if (query.download() != null) {
-			return new ModelAndView(new Download<>(name, query.download(), selected, columns, locale));
+			return download(name, query.download(), columns, selected::forEach);
 		}
-		model.addAttribute("table", page(rows.size(), selected, columns, query));
-		return new ModelAndView(view);
-	}
-
-	<T> TablePage<T> page(int total, List<T> selected, List<Column<T>> columns, TableQuery query) {
 		int size = query.pageSize();
 		int pages = Math.max(1, (selected.size() + size - 1) / size);
 		int page = Math.min(query.pageNumber(), pages);
 		List<T> shown = selected.subList(Math.min(selected.size(), (page - 1) * size),
 				Math.min(selected.size(), page * size));
+		model.addAttribute("table", page(rows.size(), selected.size(), shown, columns, query, null));
+		return new ModelAndView(view);
+	}
+
+	/**
+	 * The page {@code view} for a table too large to arrange here, which its facade
+	 * sorts, filters and pages itself (the query's page, its size, its sort and filter):
+	 * {@code shown} is the page's rows, {@code matching} the rows the filter selects and
+	 * {@code total} all rows. {@code filterHint} is the message key saying what the
+	 * filter looks for.
+	 */
+	public <T> ModelAndView showPage(String view, List<Column<T>> columns, TableQuery query, List<T> shown,
+			long matching, long total, String filterHint, Model model) {
+		model.addAttribute("table",
+				page(Math.toIntExact(total), Math.toIntExact(matching), shown, columns, query, filterHint));
+		return new ModelAndView(view);
+	}
+
+	/**
+	 * The download of a table's rows, written as {@code rows} hands them over (a facade
+	 * streaming a large table from the database), in {@code format} ({@code xlsx} or
+	 * {@code csv}), named {@code name} and the day.
+	 */
+	public <T> ModelAndView download(String name, String format, List<Column<T>> columns, Consumer<Consumer<T>> rows) {
+		return new ModelAndView(new Download<>(name, format, rows, columns, LocaleContextHolder.getLocale()));
+	}
+
+	private <T> TablePage<T> page(int total, int matching, List<T> shown, List<Column<T>> columns, TableQuery query,
+			String filterHint) {
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
 			.getRequest();
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
@@ -90,8 +115,8 @@ public class Tables {
 			}
 		});
 		Locale locale = LocaleContextHolder.getLocale();
-		return new TablePage<>(columns, List.copyOf(shown), total, selected.size(), query, request.getRequestURI(),
-				parameters, (column, row) -> text(column, row, locale));
+		return new TablePage<>(columns, List.copyOf(shown), total, matching, query, request.getRequestURI(), parameters,
+				(column, row) -> text(column, row, locale), (filterHint != null) ? filterHint : "tables.filter.hint");
 	}
 
 	/**
@@ -189,13 +214,13 @@ public class Tables {
 
 		private final String format;
 
-		private final List<T> rows;
+		private final Consumer<Consumer<T>> rows;
 
 		private final List<Column<T>> columns;
 
 		private final Locale locale;
 
-		Download(String name, String format, List<T> rows, List<Column<T>> columns, Locale locale) {
+		Download(String name, String format, Consumer<Consumer<T>> rows, List<Column<T>> columns, Locale locale) {
 			this.name = name;
 			this.format = format;
 			this.rows = rows;
@@ -219,9 +244,7 @@ public class Tables {
 				.map(column -> messages.getMessage(column.header(), null, column.header(), locale))
 				.toList();
 			try (SpreadsheetWriter writer = SpreadsheetWriter.of(format, response.getOutputStream(), name, header)) {
-				for (T row : rows) {
-					writer.row(columns.stream().map(column -> text(column, row, locale)).toList());
-				}
+				rows.accept(row -> writer.row(columns.stream().map(column -> text(column, row, locale)).toList()));
 			}
 		}
 

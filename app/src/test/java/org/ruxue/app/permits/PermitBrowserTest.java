@@ -100,7 +100,7 @@ class PermitBrowserTest {
 
 		// the district finds the first document insufficient and asks for more
 		WebDriver officer = signInAsStaff("pmb-dongcheng");
-		officer.get(url("/district/permits?status=SUBMITTED"));
+		officer.get(url("/district/permits?status=SUBMITTED&filter=" + number));
 		assertThat(text(officer, "queue")).contains(number, PermitApplication.maskName(family.childName()))
 			.doesNotContain(family.childName());
 		click(officer, By.linkText(number));
@@ -123,7 +123,7 @@ class PermitBrowserTest {
 
 		// the district accepts every document and approves; the family is told later
 		officer = signInAsStaff("pmb-dongcheng");
-		officer.get(url("/district/permits?status=SUBMITTED"));
+		officer.get(url("/district/permits?status=SUBMITTED&filter=" + number));
 		click(officer, By.linkText(number));
 		for (int d = 1; d <= documents; d++) {
 			new Select(officer.findElement(By.id("result-" + d))).selectByValue("ACCEPTED");

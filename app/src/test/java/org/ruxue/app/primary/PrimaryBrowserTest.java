@@ -126,7 +126,7 @@ class PrimaryBrowserTest {
 		}
 
 		WebDriver officer = signInAsStaff("pb-dongcheng");
-		officer.get(url("/district/primary?status=SUBMITTED"));
+		officer.get(url("/district/primary?status=SUBMITTED&filter=" + number));
 		assertThat(text(officer, "queue")).contains(number, Registration.maskName(family.childName()));
 		submit(officer, By.linkText(number));
 		assertThat(text(officer, "child-id")).isEqualTo(family.child().masked());

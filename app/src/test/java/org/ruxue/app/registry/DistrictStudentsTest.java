@@ -98,6 +98,39 @@ class DistrictStudentsTest {
 		assertThat(entries("registry.read", dongcheng.get(0))).isEqualTo(1);
 	}
 
+	@Test
+	void anOfficerSortsTheListInTheDatabaseAndDownloadsAllOfItMaskedAndOnTheRecord() throws Exception {
+		String page = mvc
+			.perform(get("/district/students").param("sort", "education-id").param("dir", "desc").with(user(DONGCHENG)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> ids = java.util.regex.Pattern.compile("/district/students/([0-9A-Z]+)\"")
+			.matcher(page)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+		assertThat(ids).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(page).contains("aria-sort=\"descending\"");
+		long before = entries("registry.download", "110101");
+
+		byte[] xlsx = mvc.perform(get("/district/students").param("format", "xlsx").with(user(DONGCHENG)))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		List<List<String>> rows = org.ruxue.app.spreadsheet.SpreadsheetReader.read(xlsx, 1_000_000, n -> {
+		}).stream().map(org.ruxue.app.spreadsheet.SpreadsheetReader.Row::cells).toList();
+		long inDistrict = jdbc.sql("select count(*) from student where district_code = '110101'")
+			.query(Long.class)
+			.single();
+		assertThat(rows).hasSize((int) inDistrict + 1);
+		assertThat(rows).anySatisfy(row -> assertThat(row.get(0)).isEqualTo(dongcheng.get(0)))
+			.noneSatisfy(row -> assertThat(row).contains(dongcheng.get(2)))
+			.noneSatisfy(row -> assertThat(row.get(1)).startsWith("名单西城"));
+		assertThat(entries("registry.download", "110101")).isEqualTo(before + 1);
+	}
+
 	private long entries(String action, String subject) {
 		audit.seal();
 		return jdbc.sql("select count(*) from audit_entry where action = ? and subject_id = ?")
