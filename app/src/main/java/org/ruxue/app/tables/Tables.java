@@ -1,6 +1,7 @@
 package org.ruxue.app.tables;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.time.Clock;
@@ -108,12 +109,7 @@ public class Tables {
 			String filterHint) {
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
 			.getRequest();
-		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-		request.getParameterMap().forEach((key, values) -> {
-			if (!"format".equals(key) && !"_csrf".equals(key)) {
-				parameters.addAll(key, List.of(values));
-			}
-		});
+		MultiValueMap<String, String> parameters = addressParameters(request);
 		Locale locale = LocaleContextHolder.getLocale();
 		return new TablePage<>(columns, List.copyOf(shown), total, matching, query, request.getRequestURI(), parameters,
 				(column, row) -> text(column, row, locale), (filterHint != null) ? filterHint : "tables.filter.hint");

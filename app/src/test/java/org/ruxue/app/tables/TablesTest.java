@@ -58,6 +58,7 @@ class TablesTest {
 		}
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		request = new MockHttpServletRequest("GET", "/district/permits");
+		request.setQueryString("district=110101");
 		request.addParameter("district", "110101");
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
 	}
@@ -143,8 +144,7 @@ class TablesTest {
 
 	@Test
 	void everyLinkKeepsThePagesOwnFiltersAndTheSortToggles() {
-		request.addParameter("filter", "张");
-		request.addParameter("page", "2");
+		request.setQueryString("district=110101&filter=%E5%BC%A0&page=2");
 		ExtendedModelMap model = new ExtendedModelMap();
 		tables.show("v", "n", lines(), COLUMNS, new TableQuery("name", "asc", "张", "2", null, null), model);
 		TablePage<?> page = (TablePage<?>) model.get("table");
@@ -160,6 +160,22 @@ class TablesTest {
 			.contains("district=110101")
 			.doesNotContain("page=");
 		assertThat(page.kept()).extracting(TablePage.Parameter::name).containsExactly("district");
+	}
+
+	@Test
+	void aPageShownAgainAfterARefusedFormKeepsOnlyItsAddressInItsLinks() {
+		request.setMethod("POST");
+		request.setQueryString("district=110101&filter=%E5%BC%A0");
+		request.addParameter("filter", "张");
+		request.addParameter("childIdNumber", "110101200501019999");
+		request.addParameter("mobile", "13912340000");
+		ExtendedModelMap model = new ExtendedModelMap();
+		tables.show("v", "n", lines(), COLUMNS, new TableQuery(null, null, "张", null, null, null), model);
+		TablePage<?> page = (TablePage<?>) model.get("table");
+		assertThat(page.sortHref("name") + page.downloadHref("xlsx") + page.pageHref(2) + page.kept())
+			.doesNotContain("110101200501019999", "13912340000", "childIdNumber", "mobile");
+		assertThat(page.kept()).containsExactly(new TablePage.Parameter("district", "110101"));
+		assertThat(page.sortHref("name")).contains("filter=%E5%BC%A0");
 	}
 
 	@Test
