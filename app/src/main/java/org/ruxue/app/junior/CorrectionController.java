@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.registry.Students;
+import org.ruxue.app.tables.Column;
+import org.ruxue.app.tables.TableQuery;
+import org.ruxue.app.tables.Tables;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,18 +37,33 @@ class CorrectionController {
 
 	private final JuniorPages pages;
 
-	CorrectionController(Corrections corrections, Students students, JuniorPages pages) {
+	private final Tables tables;
+
+	CorrectionController(Corrections corrections, Students students, JuniorPages pages, Tables tables) {
 		this.corrections = corrections;
 		this.students = students;
 		this.pages = pages;
+		this.tables = tables;
 	}
 
+	/**
+	 * The reports' columns (issue 12): sorted, filtered and downloaded by the staff
+	 * table.
+	 */
+	static final List<Column<Corrections.Line>> COLUMNS = List.of(
+			Column.time("reported", "junior.field.reportedAt", line -> line.report().reportedAt()),
+			Column.text("name", "junior.field.name", Corrections.Line::maskedName),
+			Column.text("className", "junior.field.className", Corrections.Line::className),
+			Column.message("state", "junior.field.state", CorrectionController::state));
+
 	@GetMapping({ "/school/junior/corrections", "/district/junior/corrections" })
-	String list(@AuthenticationPrincipal SignedIn staff, Model model) {
-		model.addAttribute("lines", corrections.reports(staff));
-		pages.zone(model);
+	ModelAndView list(TableQuery table, @AuthenticationPrincipal SignedIn staff, Model model) {
 		model.addAttribute("base", base(staff));
-		return "junior/corrections";
+		return tables.show("junior/corrections", "corrections", corrections.reports(staff), COLUMNS, table, model);
+	}
+
+	private static String state(Corrections.Line line) {
+		return line.report().isOpen() ? "junior.corrections.open" : line.report().resolution().messageKey();
 	}
 
 	@GetMapping({ "/school/junior/corrections/{id}", "/district/junior/corrections/{id}" })

@@ -41,18 +41,25 @@ class ErrorReports {
 			.optional();
 	}
 
-	/** A school's reports, the open ones first, then the latest answered. */
+	/**
+	 * A school's reports, the open ones first, then the latest answered: at most 5,000,
+	 * far above a school's reports, so that the staff table pages through all of them
+	 * (issue 12) while each line's student is still read one by one.
+	 */
 	List<ErrorReport> ofSchool(String schoolCode) {
 		return jdbc.sql(SELECT + """
-				where school_code = ? order by resolution is not null, reported_at desc limit 500
+				where school_code = ? order by resolution is not null, reported_at desc limit 5000
 				""").param(schoolCode).query(this::report).list();
 	}
 
-	/** The reports about a district's students without a graduating school. */
+	/**
+	 * The reports about a district's students without a graduating school: at most 5,000,
+	 * far above a district's newly arrived students, as {@link #ofSchool}.
+	 */
 	List<ErrorReport> ofDistrictWithoutSchool(String districtCode) {
 		return jdbc.sql(SELECT + """
 				where school_code is null and district_code = ?
-				order by resolution is not null, reported_at desc limit 500
+				order by resolution is not null, reported_at desc limit 5000
 				""").param(districtCode).query(this::report).list();
 	}
 

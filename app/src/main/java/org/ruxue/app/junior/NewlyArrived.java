@@ -114,7 +114,11 @@ public class NewlyArrived {
 		return students.byEducationId(educationId).orElseThrow();
 	}
 
-	/** The district's newly arrived students of the current year, latest first. */
+	/**
+	 * The district's newly arrived students of the current year, latest first: at most
+	 * 5,000, far above a district's newly arrived students, so that the staff table pages
+	 * through all of them (issue 12) while each line's student is still read one by one.
+	 */
 	@Transactional(readOnly = true)
 	public List<Registered> ofDistrict(SignedIn officer) {
 		return list(requireOfficer(officer));
@@ -125,7 +129,7 @@ public class NewlyArrived {
 		}
 		List<Row> rows = jdbc.sql("""
 				select * from junior_newly_arrived where district_code = ? order by registered_at desc, education_id
-				limit 1000
+				limit 5000
 				""")
 			.param(district)
 			.query((rs, n) -> new Row(rs.getString("education_id"), ProofKind.valueOf(rs.getString("proof_kind")),

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.tables.Column;
+import org.ruxue.app.tables.TableQuery;
+import org.ruxue.app.tables.Tables;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,18 +38,35 @@ class SchoolTransferController {
 
 	private final TransferPages pages;
 
-	SchoolTransferController(Transfers transfers, TransferPages pages) {
+	private final Tables tables;
+
+	SchoolTransferController(Transfers transfers, TransferPages pages, Tables tables) {
 		this.transfers = transfers;
 		this.pages = pages;
+		this.tables = tables;
 	}
 
+	/** An application in the school's list, with the name of the district moved into. */
+	record Line(Transfer transfer, String toDistrict) {
+
+	}
+
+	/**
+	 * The list's columns (issue 12): sorted, filtered and downloaded by the staff table.
+	 */
+	static final List<Column<Line>> COLUMNS = List.of(
+			Column.text("number", "junior.transfer.field.number", line -> line.transfer().number()),
+			Column.text("student", "junior.transfer.field.student", line -> line.transfer().studentName()),
+			Column.text("to", "junior.transfer.field.toDistrict", Line::toDistrict),
+			Column.message("status", "junior.transfer.field.status", line -> line.transfer().status().messageKey()));
+
 	@GetMapping(BASE)
-	String list(@AuthenticationPrincipal SignedIn staff, Model model) {
-		return listPage(StartTransferForm.empty(), Map.of(), staff, model);
+	ModelAndView list(TableQuery table, @AuthenticationPrincipal SignedIn staff, Model model) {
+		return listPage(StartTransferForm.empty(), Map.of(), table, staff, model);
 	}
 
 	@PostMapping(BASE)
-	String start(@RequestParam(required = false) String educationId, @RequestParam(required = false) String kind,
+	ModelAndView start(@RequestParam(required = false) String educationId, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String toDistrict, @RequestParam(required = false) String address,
 			@RequestParam(required = false) String note, @AuthenticationPrincipal SignedIn staff, Model model,
 			RedirectAttributes redirect) {
@@ -53,10 +74,10 @@ class SchoolTransferController {
 		try {
 			Transfer started = transfers.start(form, staff);
 			redirect.addFlashAttribute("notice", "junior.transfer.done.started");
-			return "redirect:" + BASE + "/" + started.id();
+			return new ModelAndView("redirect:" + BASE + "/" + started.id());
 		}
 		catch (TransferRefused refused) {
-			return listPage(form, pages.problems(refused), staff, model);
+			return listPage(form, pages.problems(refused), TableQuery.none(), staff, model);
 		}
 	}
 
@@ -106,16 +127,20 @@ class SchoolTransferController {
 		}
 	}
 
-	private String listPage(StartTransferForm form, Map<String, String> problems, SignedIn staff, Model model) {
-		pages.names(model);
-		model.addAttribute("transfers", transfers.ofSchool(staff));
+	private ModelAndView listPage(StartTransferForm form, Map<String, String> problems, TableQuery table,
+			SignedIn staff, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
 		model.addAttribute("windowOpen", transfers.windowOpen());
 		model.addAttribute("districts", pages.allDistricts());
 		model.addAttribute("kinds", List.of(TransferKind.values()));
 		model.addAttribute("schoolName", pages.schoolName(staff.schoolCode()));
-		return "junior/school-transfers";
+		Map<String, String> names = pages.districtNames();
+		List<Line> lines = transfers.ofSchool(staff)
+			.stream()
+			.map(t -> new Line(t, names.getOrDefault(t.toDistrict(), t.toDistrict())))
+			.toList();
+		return tables.show("junior/school-transfers", "transfers-" + staff.schoolCode(), lines, COLUMNS, table, model);
 	}
 
 }

@@ -47,11 +47,16 @@ class TransferPages {
 	 * The names the pages show for codes: every district, and the school of a transfer.
 	 */
 	void names(Model model) {
+		model.addAttribute("districtNames", districtNames());
+	}
+
+	/** Every district's name by its code. */
+	Map<String, String> districtNames() {
 		Map<String, String> names = new LinkedHashMap<>();
 		for (District d : districts.all()) {
 			names.put(d.code(), d.name());
 		}
-		model.addAttribute("districtNames", names);
+		return names;
 	}
 
 	List<District> allDistricts() {

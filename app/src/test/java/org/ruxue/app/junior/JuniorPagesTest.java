@@ -1,9 +1,15 @@
 package org.ruxue.app.junior;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.ruxue.app.IntegrationTest;
+import org.ruxue.app.identity.SignedIn;
+import org.ruxue.app.population.IdCardNumber;
+import org.ruxue.app.spreadsheet.SpreadsheetReader;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +41,9 @@ class JuniorPagesTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	NewlyArrived newlyArrived;
 
 	@BeforeEach
 	void world() {
@@ -136,6 +145,55 @@ class JuniorPagesTest {
 		assertThat(own).isEqualTo(200);
 		assertThat(other.getStatus()).isEqualTo(403);
 		assertThat(other.getContentAsString()).doesNotContain("页面戊", "性别有误");
+	}
+
+	@Test
+	void rJ5_theNewlyArrivedListSortsFiltersAndDownloadsTheSelectedRowsMasked() throws Exception {
+		SignedIn officer = JuniorFixtures.officer("110105");
+		List<IdCardNumber> children = List.of(arrive("表格甲", "TBL-SORT-1", 1, officer),
+				arrive("表格乙", "TBL-SORT-3", 2, officer), arrive("表格丙", "TBL-SORT-2", 3, officer));
+
+		String page = mvc
+			.perform(get("/district/junior/newly-arrived").param("filter", "tbl-sort")
+				.param("sort", "proofReference")
+				.param("dir", "desc")
+				.with(user(officer)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		MockHttpServletResponse download = mvc
+			.perform(get("/district/junior/newly-arrived").param("filter", "tbl-sort")
+				.param("sort", "proofReference")
+				.param("dir", "desc")
+				.param("format", "xlsx")
+				.with(user(officer)))
+			.andReturn()
+			.getResponse();
+
+		assertThat(page).contains("符合条件 3 条", "students-download");
+		assertThat(page.indexOf("TBL-SORT-3")).isPositive().isLessThan(page.indexOf("TBL-SORT-2"));
+		assertThat(page.indexOf("TBL-SORT-2")).isLessThan(page.indexOf("TBL-SORT-1"));
+		assertThat(download.getContentType()).startsWith("application/vnd.openxmlformats");
+		assertThat(download.getHeader("Content-Disposition")).contains("newly-arrived-110105-");
+		List<SpreadsheetReader.Row> rows = SpreadsheetReader.read(download.getContentAsByteArray(), 100, n -> {
+		});
+		assertThat(rows.getFirst().cells()).containsExactly("教育ID", "姓名", "身份证号", "核验的证明", "证明编号", "登记时间");
+		assertThat(rows.subList(1, rows.size())).extracting(r -> r.cells().get(4))
+			.containsExactly("TBL-SORT-3", "TBL-SORT-2", "TBL-SORT-1");
+		assertThat(rows.subList(1, rows.size())).extracting(r -> r.cells().get(1)).containsOnly("表**");
+		assertThat(rows.subList(1, rows.size())).extracting(r -> r.cells().get(3)).containsOnly("户口簿（已迁入本区）");
+		for (IdCardNumber child : children) {
+			assertThat(rows).as("the ID number is masked in the download as on the page")
+				.allSatisfy(r -> assertThat(r.cells()).doesNotContain(child.value()));
+			assertThat(page).doesNotContain(child.value());
+		}
+	}
+
+	private IdCardNumber arrive(String name, String reference, int day, SignedIn officer) {
+		IdCardNumber child = fixtures.register.newPerson(name, "110105", LocalDate.of(2005, 9, day), "110105", false);
+		newlyArrived.register(new NewlyArrivedForm("HUKOU", reference, child.value(), name, name + "家长",
+				JuniorFixtures.freshMobile()), officer);
+		return child;
 	}
 
 	private long reports(JuniorFixtures.Graduate g) {

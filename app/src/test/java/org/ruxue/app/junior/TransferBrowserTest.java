@@ -76,7 +76,7 @@ class TransferBrowserTest {
 
 		browser = signIn(DONGCHENG_OFFICER);
 		browser.get(url("/district/junior/transfers"));
-		assertThat(text(browser, "outgoing")).contains(number, "浏览转区");
+		assertThat(text(browser, "outgoing-" + number)).contains("转出待审", number, "浏览转区");
 		click(browser, By.linkText(number));
 		assertThat(text(browser, "awaiting")).contains("转出区");
 		click(browser, By.id("approve"));
@@ -84,7 +84,7 @@ class TransferBrowserTest {
 
 		browser = signIn(XICHENG_OFFICER);
 		browser.get(url("/district/junior/transfers"));
-		assertThat(text(browser, "incoming")).contains(number);
+		assertThat(text(browser, "incoming-" + number)).contains("转入待审", number);
 		Browser.screenshot("junior-transfer-incoming");
 		click(browser, By.linkText(number));
 		click(browser, By.id("approve"));
@@ -95,7 +95,8 @@ class TransferBrowserTest {
 			.isEqualTo(TransferFixtures.XICHENG);
 		browser = signIn(DONGCHENG_OFFICER);
 		browser.get(url("/district/junior/transfers"));
-		assertThat(text(browser, "finished")).as("the district moved out of keeps seeing it").contains(number);
+		assertThat(text(browser, "finished-" + number)).as("the district moved out of keeps seeing it")
+			.contains("已办结", number);
 		assertThat(students.path(g.educationId())).extracting(PathStep::step)
 			.contains("junior.transfer.approved-in", "registry.moved-district");
 	}
@@ -128,7 +129,7 @@ class TransferBrowserTest {
 
 		assertEnded(browser, g, "转出区", "材料与实际不符");
 		browser.get(url("/district/junior/transfers"));
-		assertThat(text(browser, "finished")).contains(number);
+		assertThat(text(browser, "finished-" + number)).contains("已办结", number);
 	}
 
 	@Test
