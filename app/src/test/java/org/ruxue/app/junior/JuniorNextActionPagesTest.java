@@ -65,6 +65,13 @@ class JuniorNextActionPagesTest {
 	void rJ2_aFamilyChecksTheDataFirstThenFillsInPreferencesThenWaits_rJ7() throws Exception {
 		PreferenceFixtures.Family family = fixtures.family(DISTRICT, "现在要做");
 
+		String account = mvc.perform(get("/account").with(user(family.signedIn())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(account).as("the landing page leads to the status page")
+			.contains("id=\"do-now-action\" href=\"/junior\"");
+
 		String toConfirm = home(family);
 		assertOneAction(toConfirm);
 		assertThat(toConfirm).contains("请核对下面的信息").doesNotContain("id=\"do-now-action\"");

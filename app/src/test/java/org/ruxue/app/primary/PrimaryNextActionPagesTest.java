@@ -46,6 +46,11 @@ class PrimaryNextActionPagesTest {
 	void rP6_registerThenWaitForTheCheckThenPrintTheFormThenTakeItToTheSchool() throws Exception {
 		PrimaryFixtures.Family family = fixtures.family("现在登记");
 
+		String account = page("/account", family);
+		assertThat(DO_NOW.matcher(account).results().count()).as("the landing page leads to the status page")
+			.isEqualTo(1);
+		assertThat(account).contains("id=\"do-now-action\" href=\"/primary\"");
+
 		String entrance = page("/primary", family);
 		assertOneAction(entrance);
 		assertThat(entrance).contains("请在下面选择登记区").doesNotContain("id=\"do-now-action\"");
