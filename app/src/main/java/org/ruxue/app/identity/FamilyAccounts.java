@@ -97,6 +97,14 @@ public class FamilyAccounts {
 			return new AccessPolicy.Scope(districtCode, null, id);
 		}
 
+		/**
+		 * The page that tells the family what to do now (issue 12): a graduate's junior
+		 * entry, known by its education ID (R-J1), else the child's primary entry.
+		 */
+		public String journeyPage() {
+			return (educationId != null) ? "/junior" : "/primary";
+		}
+
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package org.ruxue.app.junior;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ruxue.app.calendar.EnrollmentCalendar;
+import org.ruxue.app.calendar.PhaseKind;
+import org.ruxue.app.calendar.PhaseWindow;
 import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.registry.Students;
 
@@ -27,10 +31,17 @@ class FamilyConfirmationController {
 
 	private final JuniorPages pages;
 
-	FamilyConfirmationController(Confirmations confirmations, Students students, JuniorPages pages) {
+	private final Preferences preferences;
+
+	private final EnrollmentCalendar calendar;
+
+	FamilyConfirmationController(Confirmations confirmations, Students students, JuniorPages pages,
+			Preferences preferences, EnrollmentCalendar calendar) {
 		this.confirmations = confirmations;
 		this.students = students;
 		this.pages = pages;
+		this.preferences = preferences;
+		this.calendar = calendar;
 	}
 
 	@GetMapping("/junior")
@@ -89,10 +100,26 @@ class FamilyConfirmationController {
 			return "junior/none";
 		}
 		model.addAttribute("status", status.get());
+		model.addAttribute("action", nextAction(family, status.get()));
 		pages.describe(status.get().student(), model);
 		model.addAttribute("text", text);
 		model.addAttribute("problems", problems);
 		return "junior/home";
+	}
+
+	/**
+	 * Issue 12: the one thing to do now, from everything the family's journey has
+	 * reached.
+	 */
+	private JuniorNextAction nextAction(SignedIn family, ConfirmationStatus status) {
+		int year = status.student().entryYear();
+		PreferenceSheet sheet = preferences.sheet(family).orElseThrow();
+		return JuniorNextAction.decide(status, sheet, calendar.today(), day(year, PhaseKind.LOTTERY_DAY),
+				day(year, PhaseKind.RESULT_PUBLICATION));
+	}
+
+	private LocalDate day(int year, PhaseKind kind) {
+		return calendar.window(year, kind).map(PhaseWindow::opensOn).orElse(null);
 	}
 
 }

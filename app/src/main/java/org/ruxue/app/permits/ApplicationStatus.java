@@ -12,6 +12,14 @@ public enum ApplicationStatus {
 		return "permits.status." + name();
 	}
 
+	/**
+	 * The key of what happens after this stage (issue 12), as the source's FAQ describes
+	 * the five-certificate review (R-P15).
+	 */
+	public String nextStepKey() {
+		return "permits.next." + name();
+	}
+
 	/** The family fills in details and uploads scans. */
 	public boolean editable() {
 		return this == DRAFT || this == MORE_REQUESTED;

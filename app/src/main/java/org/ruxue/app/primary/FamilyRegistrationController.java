@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.ruxue.app.calendar.EnrollmentCalendar;
 import org.ruxue.app.identity.Role;
 import org.ruxue.app.identity.SignedIn;
 import org.ruxue.app.zoning.District;
@@ -36,12 +37,15 @@ class FamilyRegistrationController {
 
 	private final CollectionForms forms;
 
+	private final EnrollmentCalendar calendar;
+
 	FamilyRegistrationController(PrimaryRegistrations registrations, Districts districts, RegistrationPages pages,
-			CollectionForms forms) {
+			CollectionForms forms, EnrollmentCalendar calendar) {
 		this.registrations = registrations;
 		this.districts = districts;
 		this.pages = pages;
 		this.forms = forms;
+		this.calendar = calendar;
 	}
 
 	/**
@@ -56,7 +60,13 @@ class FamilyRegistrationController {
 		model.addAttribute("open", year != null && registrations.windowOpen(year));
 		boolean family = who != null && who.role() == Role.PARENT;
 		model.addAttribute("family", family);
-		model.addAttribute("mine", family ? registrations.ofFamily(who) : List.of());
+		List<Registration> mine = family ? registrations.ofFamily(who) : List.of();
+		model.addAttribute("mine", mine);
+		if (family) {
+			model.addAttribute("action",
+					PrimaryNextAction.atEntrance(mine, (year != null) ? registrations.window(year).orElse(null) : null,
+							year != null && registrations.windowOpen(year), calendar.today()));
+		}
 		return "primary/entrance";
 	}
 
@@ -97,9 +107,10 @@ class FamilyRegistrationController {
 		Registration registration = pages.open(id, family, "family view");
 		model.addAttribute("r", registration);
 		pages.describe(registration, model);
-		model.addAttribute("cancellable",
-				registration.status().active() && registration.status() != RegistrationStatus.ACCEPTED
-						&& registrations.windowOpen(registration.year()));
+		boolean windowOpen = registrations.windowOpen(registration.year());
+		boolean cancellable = PrimaryNextAction.cancellable(registration, windowOpen);
+		model.addAttribute("cancellable", cancellable);
+		model.addAttribute("action", PrimaryNextAction.of(registration, windowOpen, cancellable));
 		return "primary/registration";
 	}
 

@@ -63,7 +63,7 @@ class JuniorConfirmationBrowserTest {
 		WebDriver family = signInAsFamily(g);
 		family.get(url("/junior"));
 		assertThat(text(family, "state")).isEqualTo("待确认");
-		assertThat(text(family, "next-step")).contains("请核对下面的信息");
+		assertThat(text(family, "do-now-text")).contains("请核对下面的信息");
 		assertThat(text(family, "data-className")).isEqualTo("六(1)班");
 		assertThat(text(family, "data-idNumber")).doesNotContain(g.child().value().substring(6, 14));
 		click(family, By.id("confirm"));
@@ -74,7 +74,7 @@ class JuniorConfirmationBrowserTest {
 		Browser.type(family, "text", "班级应为六(2)班");
 		click(family, By.id("report"));
 		assertThat(text(family, "state")).isEqualTo("已反映问题，待学校核实");
-		assertThat(text(family, "next-step")).contains("学校正在核实");
+		assertThat(text(family, "do-now-text")).contains("学校正在核实");
 		assertThat(family.findElements(By.id("confirm"))).isEmpty();
 		Browser.screenshot("junior-reported");
 
@@ -95,7 +95,7 @@ class JuniorConfirmationBrowserTest {
 		family = signInAsFamily(g);
 		family.get(url("/junior"));
 		assertThat(text(family, "state")).isEqualTo("待确认");
-		assertThat(text(family, "next-step")).contains("学校已更正");
+		assertThat(text(family, "do-now-text")).contains("学校已更正");
 		assertThat(text(family, "data-className")).isEqualTo("六(2)班");
 		click(family, By.id("confirm"));
 		assertThat(text(family, "state")).isEqualTo("已确认");

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import org.ruxue.app.permits.ApplicationStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,6 +32,9 @@ class MessageKeysTest {
 	private static final Pattern BASENAME = Pattern.compile("(?m)^\\s*basename:\\s*(\\S+)\\s*$");
 
 	private static final Pattern PAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)");
+
+	/** Issue 12: the keys a page hands the shared next-step block as literals. */
+	private static final Pattern NEXT_STEP_KEYS = Pattern.compile("next-step :: block\\('([^']+)', '([^']*)'\\)");
 
 	@Test
 	void everyBundleHasTheSameKeysInChineseAndEnglishNoneBlank() throws IOException {
@@ -53,6 +58,7 @@ class MessageKeysTest {
 			english.addAll(load(bundle + "_en.properties").stringPropertyNames());
 		}
 		List<String> missing = new ArrayList<>();
+		int blocks = 0;
 		Path templates = Path.of(getClass().getResource("/templates").toURI());
 		try (Stream<Path> pages = Files.walk(templates)) {
 			for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
@@ -62,9 +68,28 @@ class MessageKeysTest {
 						missing.add(templates.relativize(page) + ": " + key.group(1));
 					}
 				}
+				Matcher block = NEXT_STEP_KEYS.matcher(Files.readString(page));
+				while (block.find()) {
+					blocks++;
+					List<String> keys = new ArrayList<>(List.of(block.group(1)));
+					if (!block.group(2).isEmpty()) {
+						keys.addAll(List.of(block.group(2).split(",")));
+					}
+					for (String named : keys) {
+						if (!chinese.contains(named) || !english.contains(named)) {
+							missing.add(templates.relativize(page) + ": " + named);
+						}
+					}
+				}
 			}
 		}
 		assertThat(chinese).as("messages found").hasSizeGreaterThan(1000);
+		for (ApplicationStatus stage : ApplicationStatus.values()) {
+			if (!chinese.contains(stage.nextStepKey()) || !english.contains(stage.nextStepKey())) {
+				missing.add("permits/application.html: " + stage.nextStepKey());
+			}
+		}
+		assertThat(blocks).as("next-step blocks found").isGreaterThan(10);
 		assertThat(missing).isEmpty();
 	}
 

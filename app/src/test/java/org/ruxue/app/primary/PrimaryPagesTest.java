@@ -88,7 +88,7 @@ class PrimaryPagesTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("房产证号有误", "id=\"returned-next\"", "请点“撤销登记”，再按正确信息重新登记");
+		assertThat(page).contains("房产证号有误", "id=\"do-now\"", "请点“撤销登记”，再按正确信息重新登记");
 
 		String english = mvc
 			.perform(get("/primary/mine/" + submitted.id()).param("lang", "en").with(user(family.signedIn())))
