@@ -116,6 +116,41 @@ public class Tables {
 	}
 
 	/**
+	 * The parameters of the page's address, decoded, without the download's format. Not
+	 * the request's parameters: a page shown again after a refused form would carry the
+	 * form's fields (a child's ID number, a mobile) into every link of its table.
+	 */
+	static MultiValueMap<String, String> addressParameters(HttpServletRequest request) {
+		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+		String query = request.getQueryString();
+		if (query == null || query.isEmpty()) {
+			return parameters;
+		}
+		for (String pair : query.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			String key = decode((equals < 0) ? pair : pair.substring(0, equals));
+			String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
+			if (!"format".equals(key) && !"_csrf".equals(key)) {
+				parameters.add(key, value);
+			}
+		}
+		return parameters;
+	}
+
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// a malformed escape in an edited address: keep the text as it came
+			return text;
+		}
+	}
+
+	/**
 	 * The rows the filter selects, in the order asked for (the facade's order otherwise).
 	 */
 	<T> List<T> arrange(List<T> rows, List<Column<T>> columns, TableQuery query, Locale locale) {

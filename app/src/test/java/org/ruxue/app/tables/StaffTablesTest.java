@@ -43,6 +43,9 @@ class StaffTablesTest {
 	static final SignedIn OFFICER = new SignedIn(AccountId.random(), "tables-dc", "东城区教委", Role.DISTRICT_OFFICER,
 			"110101", null);
 
+	static final SignedIn SCHOOL = new SignedIn(AccountId.random(), "tables-school", "东城测试学校", Role.SCHOOL_STAFF,
+			"110101", "TABLES-DC1");
+
 	static final SignedIn CITY = new SignedIn(AccountId.random(), "tables-city", "市教委", Role.CITY_ADMIN, null, null);
 
 	record Queue(SignedIn who, String path) {
@@ -51,7 +54,10 @@ class StaffTablesTest {
 
 	static final List<Queue> QUEUES = List.of(new Queue(OFFICER, "/district/primary"),
 			new Queue(OFFICER, "/district/permits"), new Queue(OFFICER, "/district/students"),
-			new Queue(OFFICER, "/district/admission/overflow"), new Queue(OFFICER, "/staff/accounts"),
+			new Queue(OFFICER, "/district/admission/overflow"), new Queue(OFFICER, "/district/junior/corrections"),
+			new Queue(OFFICER, "/district/junior/transfers"), new Queue(OFFICER, "/district/junior/newly-arrived"),
+			new Queue(OFFICER, "/district/junior/routes"), new Queue(SCHOOL, "/school/junior/corrections"),
+			new Queue(SCHOOL, "/school/junior/transfers"), new Queue(OFFICER, "/staff/accounts"),
 			new Queue(CITY, "/staff/accounts"), new Queue(CITY, "/admin/notifications/failures"),
 			new Queue(CITY, "/admin/audit"));
 
