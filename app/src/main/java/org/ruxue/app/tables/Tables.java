@@ -3,6 +3,7 @@ package org.ruxue.app.tables;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -213,16 +215,16 @@ public class Tables {
 		};
 	}
 
+	/**
+	 * Text sorts by collation keys, made once per row: comparing through the collator
+	 * itself made a 20,000-line queue take a quarter of a second to sort by name.
+	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private <T> Comparator<T> order(Column<T> column, int index, List<Column<T>> data, Locale locale,
 			Map<T, String[]> cache, boolean descending) {
 		Comparator<Object> values = switch (column.kind()) {
 			case NUMBER -> Comparator.comparingDouble(value -> ((Number) value).doubleValue());
-			case TIME -> (a, b) -> ((Comparable) a).compareTo(b);
-			default -> {
-				Collator collator = Collator.getInstance(locale);
-				yield (a, b) -> collator.compare(a, b);
-			}
+			default -> (a, b) -> ((Comparable) a).compareTo(b);
 		};
 		if (descending) {
 			values = values.reversed();
@@ -230,8 +232,15 @@ public class Tables {
 		Comparator<Object> nullsLast = Comparator.nullsLast(values);
 		return switch (column.kind()) {
 			case NUMBER, TIME -> (a, b) -> nullsLast.compare(column.value().apply(a), column.value().apply(b));
-			default ->
-				(a, b) -> nullsLast.compare(texts(a, data, locale, cache)[index], texts(b, data, locale, cache)[index]);
+			default -> {
+				Collator collator = Collator.getInstance(locale);
+				Map<T, CollationKey> keys = new IdentityHashMap<>();
+				Function<T, CollationKey> key = row -> keys.computeIfAbsent(row, r -> {
+					String text = texts(r, data, locale, cache)[index];
+					return (text != null) ? collator.getCollationKey(text) : null;
+				});
+				yield (a, b) -> nullsLast.compare(key.apply(a), key.apply(b));
+			}
 		};
 	}
 
