@@ -82,6 +82,7 @@ class DistrictReviewController {
 		model.addAttribute("r", registration);
 		pages.describe(registration, model);
 		model.addAttribute("windowOpen", registrations.windowOpen(registration.year()));
+		model.addAttribute("next", registrations.nextToReview(registration, officer).orElse(null));
 		return "primary/review";
 	}
 
@@ -105,6 +106,7 @@ class DistrictReviewController {
 			model.addAttribute("r", registration);
 			pages.describe(registration, model);
 			model.addAttribute("windowOpen", registrations.windowOpen(registration.year()));
+			model.addAttribute("next", registrations.nextToReview(registration, officer).orElse(null));
 			model.addAttribute("reason", reason);
 			model.addAttribute("problems", pages.messages(refused.problems()));
 			return "primary/review";
