@@ -64,7 +64,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every role, against WCAG 2.0/2.1 A and AA; no serious or critical violation. The pages
  * come from the handler mapping like {@code AccessMatrixTest}'s endpoints: a GET mapping
  * that is neither visited here nor excluded with a reason fails the test, so a new page
- * cannot be forgotten.
+ * cannot be forgotten. Pages of a single record are visited with records their modules'
+ * fixtures make once per run; only what is not a page (a file, a fragment, JSON) is
+ * excluded. Every page is looked at in a phone's window and in a desktop's.
  */
 @IntegrationTest
 class AccessibilityBrowserTest {
