@@ -32,9 +32,18 @@
     }
   }
 
+  // A field that takes letters: there a letter is text, never a shortcut. A check box or a
+  // button takes none.
   function typing(element) {
-    return !!(element && element.closest
-      && element.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]'));
+    if (!element || !element.closest) {
+      return false;
+    }
+    if (element.closest('textarea, select, [contenteditable=""], [contenteditable="true"]')) {
+      return true;
+    }
+    var input = element.closest('input');
+    return !!input && ['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'range', 'color', 'file']
+      .indexOf(input.type) < 0;
   }
 
   function usable(element) {
@@ -64,9 +73,17 @@
     return copy.textContent.replace(/\s+/g, ' ').trim();
   }
 
+  // The hints and aria-keyshortcuts say what works: both go while the shortcuts are off.
   function showHints(on) {
     var all = document.querySelectorAll('[data-shortcut]');
     for (var i = 0; i < all.length; i++) {
+      if (on && all[i].hasAttribute('data-keyshortcuts-off')) {
+        all[i].setAttribute('aria-keyshortcuts', all[i].getAttribute('data-keyshortcuts-off'));
+        all[i].removeAttribute('data-keyshortcuts-off');
+      } else if (!on && all[i].hasAttribute('aria-keyshortcuts')) {
+        all[i].setAttribute('data-keyshortcuts-off', all[i].getAttribute('aria-keyshortcuts'));
+        all[i].removeAttribute('aria-keyshortcuts');
+      }
       var hint = all[i].querySelector('.shortcut-hint');
       if (on && !hint) {
         hint = document.createElement('kbd');

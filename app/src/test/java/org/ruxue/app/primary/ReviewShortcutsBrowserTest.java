@@ -136,6 +136,39 @@ class ReviewShortcutsBrowserTest {
 		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
 	}
 
+	/**
+	 * WCAG 2.1.4: the list's switch turns the single-key shortcuts off in this browser;
+	 * then a letter does nothing, and the hints and aria-keyshortcuts are gone.
+	 */
+	@Test
+	void theSingleKeyShortcutsCanBeTurnedOff() {
+		Registration registration = submitted("快捷关闭");
+		WebDriver officer = Browser.signInAsStaff(url(""), "rs-dongcheng", PASSWORD);
+		try {
+			officer.get(url("/district/primary/" + registration.id()));
+			press(officer, "?");
+			assertThat(officer.switchTo().activeElement().getDomAttribute("id"))
+				.as("the focus moved into the list, on its switch")
+				.isEqualTo("shortcut-switch");
+			press(officer, Keys.SPACE);
+			press(officer, Keys.ESCAPE);
+			assertThat(open(officer)).isFalse();
+			assertThat(officer.findElements(By.cssSelector(".shortcut-hint"))).isEmpty();
+			assertThat(officer.findElement(By.id("back")).getDomAttribute("aria-keyshortcuts")).isNull();
+			String page = officer.getCurrentUrl();
+			press(officer, "p");
+			press(officer, "?");
+			assertThat(officer.getCurrentUrl()).as("p no longer goes back").isEqualTo(page);
+			assertThat(open(officer)).as("? no longer opens the list").isFalse();
+
+			officer.navigate().refresh();
+			assertThat(officer.findElements(By.cssSelector(".shortcut-hint"))).as("remembered").isEmpty();
+		}
+		finally {
+			((JavascriptExecutor) officer).executeScript("window.localStorage.removeItem('ruxue.shortcuts')");
+		}
+	}
+
 	private Registration submitted(String childName) {
 		PrimaryFixtures.Family family = fixtures.family(childName);
 		return registrations.submit(PrimaryFixtures.DONGCHENG, family.form(PrimaryFixtures.DC_ADDRESS),
