@@ -113,6 +113,7 @@ class CorrectionController {
 			SignedIn staff, Model model) {
 		pages.describe(opened.student(), model);
 		model.addAttribute("report", opened.report());
+		model.addAttribute("next", corrections.nextOpen(opened.report(), staff).orElse(null));
 		model.addAttribute("form",
 				(typed != null) ? typed
 						: new CorrectionForm(opened.student().name(), opened.student().sex(),

@@ -77,6 +77,28 @@ public class Corrections {
 		}).toList();
 	}
 
+	/**
+	 * The open report that follows this one in the list's order (the latest first), or
+	 * the list's first when none follows: the report page's "next" (issue 12).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UUID> nextOpen(ErrorReport current, SignedIn staff) {
+		List<ErrorReport> listed = switch (staff.role()) {
+			case SCHOOL_STAFF -> (staff.schoolCode() != null) ? reports.ofSchool(staff.schoolCode()) : List.of();
+			case DISTRICT_OFFICER ->
+				(staff.districtCode() != null) ? reports.ofDistrictWithoutSchool(staff.districtCode()) : List.of();
+			default -> List.of();
+		};
+		List<ErrorReport> open = listed.stream().filter(ErrorReport::isOpen).toList();
+		int at = open.stream().map(ErrorReport::id).toList().indexOf(current.id());
+		List<ErrorReport> after = (at < 0) ? open : open.subList(at + 1, open.size());
+		return after.stream()
+			.findFirst()
+			.or(() -> open.stream().findFirst())
+			.map(ErrorReport::id)
+			.filter(id -> !id.equals(current.id()));
+	}
+
 	/** A report and its student, opened by the one who answers it: on the record. */
 	public record Opened(ErrorReport report, Student student) {
 

@@ -29,10 +29,13 @@ class TransferPages {
 
 	private final MessageSource messages;
 
-	TransferPages(Districts districts, Schools schools, MessageSource messages) {
+	private final Transfers transfers;
+
+	TransferPages(Districts districts, Schools schools, MessageSource messages, Transfers transfers) {
 		this.districts = districts;
 		this.schools = schools;
 		this.messages = messages;
+		this.transfers = transfers;
 	}
 
 	/** The refusal as field → message in the reader's language. */
@@ -78,6 +81,7 @@ class TransferPages {
 		model.addAttribute("base", base);
 		model.addAttribute("schoolName", schoolName(t.schoolCode()));
 		model.addAttribute("decidable", decidable(t, who));
+		model.addAttribute("next", transfers.nextToDecide(t, who).orElse(null));
 		model.addAttribute("problems", problems);
 		return "junior/transfer";
 	}

@@ -316,6 +316,38 @@ public class Transfers {
 	}
 
 	/**
+	 * The transfer awaiting this reader's stage (R-J4: the school, the district moved out
+	 * of or the one moved into) that follows this one in the queues' order (submitted,
+	 * then number), or the first when none follows: the page's "next" (issue 12). Only an
+	 * id, which the page's own access check then reads.
+	 */
+	@Transactional(readOnly = true)
+	Optional<TransferId> nextToDecide(Transfer current, SignedIn who) {
+		String awaitingThem;
+		if (who.role() == Role.SCHOOL_STAFF && who.schoolCode() != null) {
+			awaitingThem = "t.school_code = :who and t.status = 'SUBMITTED'";
+		}
+		else if (who.role() == Role.DISTRICT_OFFICER && who.districtCode() != null) {
+			awaitingThem = "((t.from_district = :who and t.status = 'SCHOOL_APPROVED')"
+					+ " or (t.to_district = :who and t.status = 'OUT_APPROVED'))";
+		}
+		else {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select t.id from junior_transfer t, junior_transfer c
+				where c.id = :current and t.entry_year = c.entry_year and t.id <> c.id and %s
+				order by coalesce((t.submitted_at, t.number) < (c.submitted_at, c.number), false),
+				  t.submitted_at, t.number
+				limit 1
+				""".formatted(awaitingThem))
+			.param("current", current.id().value())
+			.param("who", (who.role() == Role.SCHOOL_STAFF) ? who.schoolCode() : who.districtCode())
+			.query((rs, n) -> new TransferId(rs.getObject(1, UUID.class)))
+			.optional();
+	}
+
+	/**
 	 * A district's transfers of the current year: those awaiting its decision as the
 	 * district moved out of and as the one moved into, and the finished ones on either
 	 * side. The read is on the record.

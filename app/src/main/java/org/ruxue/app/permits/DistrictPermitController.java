@@ -80,7 +80,7 @@ class DistrictPermitController {
 	String review(@PathVariable String id, @AuthenticationPrincipal SignedIn officer, Model model) {
 		PermitApplication a = FamilyPermitController
 			.found(() -> applications.open(PermitPages.id(id), "district review", officer));
-		return page(a, Map.of(), model);
+		return page(a, Map.of(), officer, model);
 	}
 
 	@PostMapping("/district/permits/{id}/check")
@@ -96,7 +96,7 @@ class DistrictPermitController {
 		catch (PermitRefused refused) {
 			return page(applications.open(applicationId, "district review", officer),
 					Map.of("document" + document, String.join(" ", pages.messages(refused.problems()).values())),
-					model);
+					officer, model);
 		}
 	}
 
@@ -123,7 +123,7 @@ class DistrictPermitController {
 			model.addAttribute("note", note);
 			model.addAttribute("dueOn", dueOn);
 			return page(applications.open(applicationId, "district review", officer),
-					pages.messages(refused.problems()), model);
+					pages.messages(refused.problems()), officer, model);
 		}
 	}
 
@@ -191,8 +191,9 @@ class DistrictPermitController {
 		return "permits/settings";
 	}
 
-	private String page(PermitApplication a, Map<String, String> problems, Model model) {
+	private String page(PermitApplication a, Map<String, String> problems, SignedIn officer, Model model) {
 		model.addAttribute("a", a);
+		model.addAttribute("next", applications.nextToReview(a, officer).orElse(null));
 		model.addAttribute("districtName", pages.districtName(a.districtCode()));
 		model.addAttribute("publishesOn", applications.publicationDay(a.districtCode(), a.year()).orElse(null));
 		model.addAttribute("problems", problems);

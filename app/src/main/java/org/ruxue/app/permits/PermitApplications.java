@@ -410,6 +410,27 @@ public class PermitApplications {
 		return lines;
 	}
 
+	/**
+	 * The application awaiting the district's review that follows this one in the queue's
+	 * order (submitted, then number), or the queue's first when none follows: the review
+	 * page's "next" (issue 12). Only an id, which the page's own access check then reads.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PermitApplicationId> nextToReview(PermitApplication current, SignedIn officer) {
+		requireReader(officer, current.districtCode());
+		return jdbc.sql("""
+				select a.id from permit_application a, permit_application c
+				where c.id = :current and a.district_code = c.district_code and a.year = c.year
+				  and a.status = 'SUBMITTED' and a.id <> c.id
+				order by c.submitted_at is not null and (a.submitted_at, a.number) < (c.submitted_at, c.number),
+				  a.submitted_at, a.number
+				limit 1
+				""")
+			.param("current", current.id().value())
+			.query((rs, n) -> new PermitApplicationId(rs.getObject(1, UUID.class)))
+			.optional();
+	}
+
 	/** One application for staff of its district (or the city), on the record. */
 	@Transactional
 	public PermitApplication open(PermitApplicationId id, String purpose, SignedIn staff) {

@@ -103,6 +103,7 @@ class DistrictReviewController {
 		model.addAttribute("r", registration);
 		pages.describe(registration, model);
 		model.addAttribute("windowOpen", registrations.windowOpen(registration.year()));
+		model.addAttribute("next", registrations.nextToReview(registration, officer).orElse(null));
 		return "primary/review";
 	}
 
@@ -126,6 +127,7 @@ class DistrictReviewController {
 			model.addAttribute("r", registration);
 			pages.describe(registration, model);
 			model.addAttribute("windowOpen", registrations.windowOpen(registration.year()));
+			model.addAttribute("next", registrations.nextToReview(registration, officer).orElse(null));
 			model.addAttribute("reason", reason);
 			model.addAttribute("problems", pages.messages(refused.problems()));
 			return "primary/review";

@@ -556,6 +556,27 @@ public class PrimaryRegistrations {
 		return lines;
 	}
 
+	/**
+	 * The registration awaiting the district's decision that follows this one in the
+	 * queue's order (submitted, then number), or the queue's first when none follows: the
+	 * review page's "next" (issue 12), so that an officer works through the queue without
+	 * going back to it. Only an id, which the page's own access check then reads.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<RegistrationId> nextToReview(Registration current, SignedIn officer) {
+		requireOfficerOf(officer, current.districtCode());
+		return jdbc.sql("""
+				select r.id from primary_registration r, primary_registration c
+				where c.id = :current and r.district_code = c.district_code and r.year = c.year
+				  and r.status = 'SUBMITTED' and r.id <> c.id
+				order by (r.submitted_at, r.number) < (c.submitted_at, c.number), r.submitted_at, r.number
+				limit 1
+				""")
+			.param("current", current.id().value())
+			.query((rs, n) -> new RegistrationId(rs.getObject(1, UUID.class)))
+			.optional();
+	}
+
 	/** The zones the district's registrations are in, for the queue's filter. */
 	@Transactional(readOnly = true)
 	public List<String> zonesOf(String districtCode, int year) {

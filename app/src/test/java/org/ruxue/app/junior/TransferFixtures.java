@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * its education ID.
  */
 @Component
-class TransferFixtures {
+public class TransferFixtures {
 
 	static final String DONGCHENG = "110101";
 
@@ -37,7 +37,7 @@ class TransferFixtures {
 
 	static final String CHAOYANG = "110105";
 
-	static final String SCHOOL = "JT-TEST-DC";
+	public static final String SCHOOL = "JT-TEST-DC";
 
 	static final String OTHER_SCHOOL = "JT-TEST-XC";
 
@@ -51,14 +51,18 @@ class TransferFixtures {
 
 	final JdbcClient jdbc;
 
-	TransferFixtures(Students students, FamilyAccounts families, EnrollmentCalendar calendar, JdbcClient jdbc) {
+	final Transfers transfers;
+
+	TransferFixtures(Students students, FamilyAccounts families, EnrollmentCalendar calendar, JdbcClient jdbc,
+			Transfers transfers) {
+		this.transfers = transfers;
 		this.students = students;
 		this.families = families;
 		this.calendar = calendar;
 		this.jdbc = jdbc;
 	}
 
-	void world() {
+	public void world() {
 		Calendars.sourceYear2017(calendar);
 		school(SCHOOL, "转区测试东城小学", DONGCHENG);
 		school(OTHER_SCHOOL, "转区测试西城小学", XICHENG);
@@ -72,7 +76,7 @@ class TransferFixtures {
 	}
 
 	/** A Dongcheng graduate of the test school whose hukou is in Xicheng. */
-	Graduate graduate(String name) {
+	public Graduate graduate(String name) {
 		int n = next.incrementAndGet();
 		IdCardNumber id = IdCardNumber.withCheckDigit(String.format("110101%d%02d%02d%03d", 2004 + n % 2, 1 + n % 12,
 				1 + n % 28, (int) Math.floorMod(System.nanoTime(), 1000L)));
@@ -87,12 +91,40 @@ class TransferFixtures {
 		return new Graduate(student, mobile, username);
 	}
 
-	record Graduate(Student student, String mobile, String familyUsername) {
+	public record Graduate(Student student, String mobile, String familyUsername) {
 
-		String educationId() {
+		public String educationId() {
 			return student.educationId();
 		}
 
+	}
+
+	/**
+	 * A transfer to Xicheng printed, signed and submitted: awaiting the school (R-J4).
+	 */
+	public Transfer submitted(Graduate g) {
+		Transfer t = transfers.start(toXicheng(g), teacher());
+		transfers.printForm(t.id(), teacher());
+		t = transfers.markSigned(t.id(), t.version(), true, true, teacher());
+		return transfers.submit(t.id(), t.version(), teacher());
+	}
+
+	/**
+	 * A transfer to Xicheng the school approved: awaiting Dongcheng, the district moved
+	 * out of.
+	 */
+	public Transfer schoolApproved(Graduate g) {
+		Transfer t = submitted(g);
+		return transfers.approve(t.id(), t.version(), teacher());
+	}
+
+	/** The graduate's family as signed in. */
+	public SignedIn family(Graduate g) {
+		AccountId account = jdbc.sql("select id from account where username = ?")
+			.param(g.familyUsername())
+			.query((rs, n) -> new AccountId(rs.getObject(1, java.util.UUID.class)))
+			.single();
+		return new SignedIn(account, g.familyUsername(), g.student().name(), Role.PARENT, DONGCHENG, null);
 	}
 
 	static StartTransferForm toXicheng(Graduate g) {

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * family accounts, and scans of each kind made on the spot.
  */
 @Component
-class PermitFixtures {
+public class PermitFixtures {
 
 	static final String DONGCHENG = "110101";
 
@@ -108,7 +108,7 @@ class PermitFixtures {
 	}
 
 	/** Every field of every document filled in, dates as dates. */
-	static Map<String, String> details(PermitApplication a) {
+	public static Map<String, String> details(PermitApplication a) {
 		Map<String, String> values = new HashMap<>();
 		for (PermitApplication.Document d : a.documents()) {
 			for (PermitApplication.FieldValue f : d.fields()) {
@@ -119,7 +119,7 @@ class PermitFixtures {
 		return values;
 	}
 
-	static byte[] pdf() {
+	public static byte[] pdf() {
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			document.addPage(new PDPage());
 			document.save(out);

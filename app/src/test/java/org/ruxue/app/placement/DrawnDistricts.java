@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * the schema owner's connection once the draws are stored.
  */
 @Component
-class DrawnDistricts {
+public class DrawnDistricts {
 
 	static final String JUNIOR = "110118";
 
@@ -53,7 +53,7 @@ class DrawnDistricts {
 
 	static final String SINGLE_ADDRESS = "统计测试单校小区";
 
-	static final String PG1 = "PS-STAT-PG1";
+	public static final String PG1 = "PS-STAT-PG1";
 
 	static final String PG2 = "PS-STAT-PG2";
 
@@ -66,7 +66,7 @@ class DrawnDistricts {
 
 	private static final int YEAR = JuniorDrawFixtures.YEAR;
 
-	record Drawn(LotteryDraw junior, LotteryDraw primary) {
+	public record Drawn(LotteryDraw junior, LotteryDraw primary) {
 
 		List<LotteryDraw> both() {
 			return List.of(junior, primary);
@@ -109,7 +109,7 @@ class DrawnDistricts {
 	}
 
 	/** Both draws published. */
-	synchronized Drawn published() {
+	public synchronized Drawn published() {
 		Drawn drawn = drawn();
 		if (!drawn.junior().published() || !drawn.primary().published()) {
 			withWindows(List.of(new PhaseWindow(PhaseKind.RESULT_PUBLICATION, calendar.today(), null)), () -> {

@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
  * register knows.
  */
 @Component
-class PrimaryFixtures {
+public class PrimaryFixtures {
 
-	static final String DONGCHENG = "110101";
+	public static final String DONGCHENG = "110101";
 
 	static final String XICHENG = "110102";
 
@@ -39,7 +39,7 @@ class PrimaryFixtures {
 
 	static final String XC_SCHOOL = "PR-TEST-XC1";
 
-	static final String DC_ADDRESS = "入学测试家园";
+	public static final String DC_ADDRESS = "入学测试家园";
 
 	static final String XC_ADDRESS = "入学测试西苑";
 
@@ -64,7 +64,7 @@ class PrimaryFixtures {
 		this.jdbc = jdbc;
 	}
 
-	void world() {
+	public void world() {
 		Calendars.sourceYear2017(calendar);
 		school(DC_SCHOOL, "入学测试东城小学", DONGCHENG);
 		school(XC_SCHOOL, "入学测试西城小学", XICHENG);
@@ -90,7 +90,7 @@ class PrimaryFixtures {
 	}
 
 	/** A family with a child of the 2017 cohort (born 2010-10) and its father. */
-	Family family(String childName) {
+	public Family family(String childName) {
 		IdCardNumber child = register.newChildInDongcheng(childName);
 		return familyOf(child, childName);
 	}
@@ -108,11 +108,11 @@ class PrimaryFixtures {
 		return String.format("137%08d", 10_000_000 + mobiles.incrementAndGet() * 7 + (int) (System.nanoTime() % 7));
 	}
 
-	record Family(IdCardNumber child, String childName, IdCardNumber father, String fatherName, String mobile,
+	public record Family(IdCardNumber child, String childName, IdCardNumber father, String fatherName, String mobile,
 			SignedIn signedIn) {
 
 		/** A complete form: Beijing hukou in the zone, the parents' home in the zone. */
-		RegistrationForm form(String address) {
+		public RegistrationForm form(String address) {
 			RegistrationForm form = new RegistrationForm();
 			form.setIdempotencyKey(UUID.randomUUID().toString());
 			form.setChildName(childName);
