@@ -290,14 +290,14 @@ public class PermitApplications {
 			.filter(x -> x.position() == document)
 			.findFirst()
 			.orElseThrow(() -> new PermitRefused("document", "permits.error.no-such-document"));
-		if (d.full()) {
-			throw new PermitRefused("file", "permits.scan.too-many", d.maxScans());
-		}
 		ScanRule.Scan scan = ScanRule.check(fileName, content, maxScanBytes);
+		// the same file sent again for the same document is kept once
 		Optional<PermitApplication.ScanInfo> same = sameScan(a.id(), document, scan.sha256());
 		if (same.isPresent()) {
-			return same.get(); // the same file sent again for the same document is kept
-								// once
+			return same.get();
+		}
+		if (d.full()) {
+			throw new PermitRefused("file", "permits.scan.too-many", d.maxScans());
 		}
 		UUID scanId = UUID.randomUUID();
 		Instant now = clock.instant();
@@ -521,13 +521,12 @@ public class PermitApplications {
 	@Transactional
 	public PermitApplication requestMore(PermitApplicationId id, int expectedVersion, String note, String dueOn,
 			SignedIn officer) {
-		PermitApplication a = open(id, "review", officer);
-		requireOfficerOf(officer, a.districtCode());
+		PermitApplication a = reviewedBy(id, officer);
 		if (a.version() > expectedVersion && a.status() == ApplicationStatus.MORE_REQUESTED
 				&& sameRequest(a, note, dueOn)) {
 			return a; // the same request sent again
 		}
-		a = underReview(id, officer, ApplicationStatus.SUBMITTED);
+		requireStatus(a, ApplicationStatus.SUBMITTED);
 		List<PermitProblem> problems = new ArrayList<>();
 		String what = null;
 		try {
@@ -578,12 +577,11 @@ public class PermitApplications {
 	 */
 	@Transactional
 	public PermitApplication approve(PermitApplicationId id, int expectedVersion, SignedIn officer) {
-		Optional<PermitApplication> same = decidedAlready(id, expectedVersion, ApplicationStatus.APPROVED, null,
-				officer);
-		if (same.isPresent()) {
-			return same.get();
+		PermitApplication a = reviewedBy(id, officer);
+		if (decidedAlready(a, expectedVersion, ApplicationStatus.APPROVED, null)) {
+			return a;
 		}
-		PermitApplication a = underReview(id, officer, ApplicationStatus.SUBMITTED);
+		requireStatus(a, ApplicationStatus.SUBMITTED);
 		if (a.documents().stream().anyMatch(d -> d.check() != DocumentCheck.ACCEPTED)) {
 			throw new PermitRefused("form", "permits.error.documents-unchecked");
 		}
@@ -592,12 +590,11 @@ public class PermitApplications {
 
 	@Transactional
 	public PermitApplication reject(PermitApplicationId id, int expectedVersion, String reason, SignedIn officer) {
-		Optional<PermitApplication> same = decidedAlready(id, expectedVersion, ApplicationStatus.REJECTED,
-				reason(reason, "reason"), officer);
-		if (same.isPresent()) {
-			return same.get();
+		PermitApplication a = reviewedBy(id, officer);
+		if (decidedAlready(a, expectedVersion, ApplicationStatus.REJECTED, reason(reason, "reason"))) {
+			return a;
 		}
-		PermitApplication a = underReview(id, officer, ApplicationStatus.SUBMITTED, ApplicationStatus.MORE_REQUESTED);
+		requireStatus(a, ApplicationStatus.SUBMITTED, ApplicationStatus.MORE_REQUESTED);
 		return decide(a, expectedVersion, ApplicationStatus.REJECTED, reason(reason, "reason"), officer);
 	}
 
@@ -605,13 +602,9 @@ public class PermitApplications {
 	 * The same decision sent again (the first answer was lost, or a double click): the
 	 * form's version is behind and the application holds exactly that decision.
 	 */
-	private Optional<PermitApplication> decidedAlready(PermitApplicationId id, int expectedVersion,
-			ApplicationStatus decision, String reason, SignedIn officer) {
-		PermitApplication a = open(id, "review", officer);
-		requireOfficerOf(officer, a.districtCode());
-		boolean same = a.version() > expectedVersion && a.status() == decision
-				&& Objects.equals(a.decisionReason(), reason);
-		return same ? Optional.of(a) : Optional.empty();
+	private static boolean decidedAlready(PermitApplication a, int expectedVersion, ApplicationStatus decision,
+			String reason) {
+		return a.version() > expectedVersion && a.status() == decision && Objects.equals(a.decisionReason(), reason);
 	}
 
 	private PermitApplication decide(PermitApplication a, int expectedVersion, ApplicationStatus decision,
@@ -767,12 +760,21 @@ public class PermitApplications {
 	}
 
 	private PermitApplication underReview(PermitApplicationId id, SignedIn officer, ApplicationStatus... allowed) {
+		PermitApplication a = reviewedBy(id, officer);
+		requireStatus(a, allowed);
+		return a;
+	}
+
+	private PermitApplication reviewedBy(PermitApplicationId id, SignedIn officer) {
 		PermitApplication a = open(id, "review", officer);
 		requireOfficerOf(officer, a.districtCode());
+		return a;
+	}
+
+	private static void requireStatus(PermitApplication a, ApplicationStatus... allowed) {
 		if (!List.of(allowed).contains(a.status())) {
 			throw new PermitRefused("form", "permits.error.not-reviewable");
 		}
-		return a;
 	}
 
 	private void bump(PermitApplication a, int expectedVersion) {

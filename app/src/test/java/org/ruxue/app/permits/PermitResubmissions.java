@@ -99,6 +99,15 @@ class PermitResubmissions implements Resubmissions {
 			return Resubmission.post("/district/permits/" + a.id() + "/reject", OFFICER, () -> state(a), "version",
 					Integer.toString(a.version()), "reason", "就业材料不实");
 		});
+		forms.put("POST /district/permits/{id}/{decision} revoke", () -> {
+			PermitFixtures.Family family = family("重交撤销");
+			// decided after the publication day: released at once, a permit to revoke
+			applications.setPublicationDay(PermitFixtures.DONGCHENG, 2017, "2017-05-01", OFFICER);
+			PermitApplication accepted = acceptAll(submitted(family));
+			PermitApplication a = applications.approve(accepted.id(), accepted.version(), OFFICER);
+			return Resubmission.post("/district/permits/" + a.id() + "/revoke", OFFICER, () -> state(a), "version",
+					Integer.toString(a.version()), "reason", "就业材料不实");
+		});
 		return forms;
 	}
 
