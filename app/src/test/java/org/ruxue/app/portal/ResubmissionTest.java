@@ -65,7 +65,8 @@ class ResubmissionTest {
 			Map.entry("POST /admin/audit/verification", "verifies the audit chain: reads only"),
 			Map.entry("POST /admin/notifications/failures/{id}/retry", "the city's operations page"),
 			Map.entry("POST /district/permits/settings",
-					"the district's settings are stored whole; the same again stores the same"),
+					"the district's settings, replaced whole (an upsert): the same again stores the same, with a "
+							+ "second entry on the record"),
 			Map.entry("POST /district/zoning/settings",
 					"zoning maintenance (issue 5): saving unchanged data writes "
 							+ "nothing (ServiceZones), not a family or decision form"),
