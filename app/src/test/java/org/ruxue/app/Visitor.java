@@ -48,7 +48,7 @@ public class Visitor {
 	/** Posts a form the way a browser does, with the CSRF token of the last page seen. */
 	public HttpResponse<String> submit(String path, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(fields);
-		if (csrf != null) {
+		if (csrf != null && !all.containsKey("_csrf")) {
 			all.put("_csrf", csrf);
 		}
 		String body = all.entrySet()
@@ -60,6 +60,11 @@ public class Visitor {
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+	}
+
+	/** The CSRF token of the last page seen, as its forms send it. */
+	public String csrf() {
+		return csrf;
 	}
 
 	public HttpResponse<String> signIn(String username, String password) {

@@ -21,6 +21,12 @@ class AccountController {
 
 	static final String OLD_PROVEN = "identity.mobile-change.old-proven";
 
+	/**
+	 * The code that completed the change: the same form sent again after a lost answer is
+	 * answered as the first time.
+	 */
+	static final String MOBILE_CHANGED = "identity.mobile-change.done";
+
 	private final FamilyAccounts families;
 
 	private final Passwords passwords;
@@ -91,6 +97,13 @@ class AccountController {
 			model.addAttribute("mobileError", "identity.mobile.invalid");
 			return "identity/mobile";
 		}
+		if (started.step() == FamilyAccounts.Step.TOO_SOON && session.getAttribute(OLD_PROVEN) == null
+				&& session.getAttribute(MOBILE_CHANGE) instanceof FamilyAccounts.Pending earlier
+				&& earlier.mobile().value().equals(mobile.strip())) {
+			// the same request sent again: the code sent a moment ago still serves
+			model.addAttribute("codeSent", true);
+			return "identity/mobile";
+		}
 		if (started.pending() == null) {
 			model.addAttribute("stepError", "identity.step." + started.step());
 			return "identity/mobile";
@@ -106,20 +119,29 @@ class AccountController {
 			Model model, HttpServletRequest request, HttpSession session) {
 		FamilyAccounts.Pending pending = (FamilyAccounts.Pending) session.getAttribute(MOBILE_CHANGE);
 		if (pending == null) {
-			return "redirect:/account/mobile";
+			return code.equals(session.getAttribute(MOBILE_CHANGED)) ? "redirect:/account?mobileChanged"
+					: "redirect:/account/mobile";
 		}
 		FamilyAccounts.Family family = familyOf(who);
 		boolean oldProven = session.getAttribute(OLD_PROVEN) != null;
+		if (oldProven && code.equals(session.getAttribute(OLD_PROVEN))) {
+			// the code to the old number sent again: the new number's code was sent
+			model.addAttribute("family", family);
+			model.addAttribute("codeSent", true);
+			model.addAttribute("newNumber", pending.mobile().masked());
+			return "identity/mobile";
+		}
 		FamilyAccounts.Step step = oldProven ? families.completeMobileChange(who, pending, code)
 				: families.proveOldNumber(who, pending, code, WebSessions.ip(request));
 		if (step == FamilyAccounts.Step.DONE) {
 			session.removeAttribute(MOBILE_CHANGE);
 			session.removeAttribute(OLD_PROVEN);
+			session.setAttribute(MOBILE_CHANGED, code);
 			return "redirect:/account?mobileChanged";
 		}
 		model.addAttribute("family", family);
 		if (!oldProven && step == FamilyAccounts.Step.CODE_SENT) {
-			session.setAttribute(OLD_PROVEN, true);
+			session.setAttribute(OLD_PROVEN, code);
 			model.addAttribute("codeSent", true);
 			model.addAttribute("newNumber", pending.mobile().masked());
 			return "identity/mobile";

@@ -21,6 +21,17 @@ class FamilyAccessController {
 
 	static final String RESET = "identity.reset";
 
+	/**
+	 * What the step before asked and the code that completed a step: the same form sent
+	 * again after a lost answer (a slow connection) is answered as the first time, not
+	 * with "too soon" or a code that no longer works.
+	 */
+	static final String ACTIVATION_ASKED = "identity.activation.asked";
+
+	static final String ACTIVATION_DONE = "identity.activation.done";
+
+	static final String RESET_DONE = "identity.reset.done";
+
 	private final FamilyAccounts families;
 
 	FamilyAccessController(FamilyAccounts families) {
@@ -47,6 +58,13 @@ class FamilyAccessController {
 			model.addAttribute("mobileError", "identity.mobile.invalid");
 			return "identity/activate";
 		}
+		String asked = identifier.strip() + "|" + childName.strip() + "|" + mobile.strip();
+		if (started.step() == FamilyAccounts.Step.TOO_SOON && asked.equals(session.getAttribute(ACTIVATION_ASKED))
+				&& session.getAttribute(ACTIVATION) instanceof FamilyAccounts.Pending earlier) {
+			// the same request sent again: the code sent a moment ago still serves
+			model.addAttribute("maskedMobile", earlier.mobile().masked());
+			return "identity/activate-confirm";
+		}
 		if (started.pending() == null) {
 			String field = switch (started.step()) {
 				case MOBILE_NEEDED -> "mobileError";
@@ -57,6 +75,7 @@ class FamilyAccessController {
 			return "identity/activate";
 		}
 		session.setAttribute(ACTIVATION, started.pending());
+		session.setAttribute(ACTIVATION_ASKED, asked);
 		model.addAttribute("maskedMobile", started.pending().mobile().masked());
 		return "identity/activate-confirm";
 	}
@@ -67,13 +86,16 @@ class FamilyAccessController {
 			Model model, HttpSession session) {
 		FamilyAccounts.Pending pending = (FamilyAccounts.Pending) session.getAttribute(ACTIVATION);
 		if (pending == null) {
-			return "redirect:/family/activate";
+			return code.equals(session.getAttribute(ACTIVATION_DONE)) ? "redirect:/login?activated"
+					: "redirect:/family/activate";
 		}
 		model.addAttribute("maskedMobile", pending.mobile().masked());
 		String view = confirm(model, password, confirmation, () -> families.completeActivation(pending, code, password),
 				"identity/activate-confirm");
 		if (view.startsWith("redirect:")) {
 			session.removeAttribute(ACTIVATION);
+			session.removeAttribute(ACTIVATION_ASKED);
+			session.setAttribute(ACTIVATION_DONE, code);
 			return "redirect:/login?activated";
 		}
 		return view;
@@ -104,12 +126,13 @@ class FamilyAccessController {
 			@RequestParam(defaultValue = "") String confirmation, Model model, HttpSession session) {
 		FamilyAccounts.Pending pending = (FamilyAccounts.Pending) session.getAttribute(RESET);
 		if (pending == null) {
-			return "redirect:/family/reset";
+			return code.equals(session.getAttribute(RESET_DONE)) ? "redirect:/login?reset" : "redirect:/family/reset";
 		}
 		String view = confirm(model, password, confirmation, () -> families.completeReset(pending, code, password),
 				"identity/reset-confirm");
 		if (view.startsWith("redirect:")) {
 			session.removeAttribute(RESET);
+			session.setAttribute(RESET_DONE, code);
 			return "redirect:/login?reset";
 		}
 		return view;

@@ -115,6 +115,11 @@ public class AdmissionRoutes {
 		School school = schools.byCode((schoolCode == null) ? "" : schoolCode.strip())
 			.orElseThrow(() -> new PreferenceRefused("school", "junior.routes.error.school-unknown"));
 		checkSchool(kind, school, student);
+		Optional<AdmissionRoute> standing = of(student.educationId(), year);
+		if (standing.isPresent() && standing.get().kind() == kind
+				&& standing.get().schoolCode().equals(school.code())) {
+			return standing.get(); // the same route sent again: the first answer was lost
+		}
 		if (drawBegun(year) || freezes.frozen(year, PhaseKind.JUNIOR_PREFERENCES, student.districtCode())) {
 			throw new PreferenceRefused("form", "junior.routes.error.after-draw");
 		}

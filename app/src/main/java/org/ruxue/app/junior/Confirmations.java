@@ -118,6 +118,10 @@ public class Confirmations {
 		String problem = text(text, "text");
 		ConfirmationStatus status = status(student);
 		requireOpen(status);
+		ErrorReport open = status.openReport();
+		if (open != null && open.text().equals(problem) && open.studentVersion() == seenVersion) {
+			return open; // the same report sent again: the first answer was lost
+		}
 		if (status.state() == ConfirmationStatus.State.ERROR_REPORTED) {
 			throw new JuniorRefused("form", "junior.error.report-open");
 		}

@@ -127,11 +127,15 @@ public class Corrections {
 	public List<String> correct(UUID reportId, int seenVersion, CorrectionForm form, SignedIn staff) {
 		ErrorReport report = reports.byId(reportId).orElseThrow(() -> new NoSuchElementException("No such report"));
 		requireAnswerer(staff, report);
+		Student student = students.byEducationId(report.educationId()).orElseThrow();
+		BasicData data = data(form);
+		if (report.resolution() == ErrorReport.Resolution.CORRECTED && student.version() > seenVersion
+				&& data.changedFrom(BasicData.of(student)).isEmpty()) {
+			return List.of(); // the same correction sent again: the first answer was lost
+		}
 		if (!report.isOpen()) {
 			throw new JuniorRefused("form", "junior.error.answered");
 		}
-		Student student = students.byEducationId(report.educationId()).orElseThrow();
-		BasicData data = data(form);
 		List<String> changed = data.changedFrom(BasicData.of(student));
 		if (changed.isEmpty()) {
 			throw new JuniorRefused("form", "junior.error.nothing-changed");
@@ -160,6 +164,9 @@ public class Corrections {
 		ErrorReport report = reports.byId(reportId).orElseThrow(() -> new NoSuchElementException("No such report"));
 		requireAnswerer(staff, report);
 		String why = Confirmations.text(reason, "reason");
+		if (report.resolution() == ErrorReport.Resolution.UPHELD && why.equals(report.reason())) {
+			return; // the same answer sent again
+		}
 		if (!report.isOpen()) {
 			throw new JuniorRefused("form", "junior.error.answered");
 		}

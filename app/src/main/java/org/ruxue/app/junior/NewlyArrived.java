@@ -79,6 +79,12 @@ public class NewlyArrived {
 		String guardian = Corrections.name(form.guardianName(), "guardianName");
 		MobileNumber mobile = mobile(form.mobile());
 		int year = calendar.currentYear().orElseThrow(() -> new JuniorRefused("form", "junior.error.no-year"));
+		Optional<Student> known = students.ofChild(child, year);
+		if (known.isPresent()
+				&& registeredAlready(known.get(), district, kind, reference, name, guardian, mobile, officer)) {
+			return known.get(); // the same registration sent again: the first answer was
+								// lost
+		}
 		long number = jdbc.sql("select nextval('junior_newly_arrived_number')").query(Long.class).single();
 		String educationId = String.format(Locale.ROOT, "N%s%d%06d", district, year, number);
 		Actor by = Confirmations.actor(officer);
@@ -112,6 +118,19 @@ public class NewlyArrived {
 		events.publishEvent(new JuniorDataEvent(educationId, "newly-arrived", null,
 				"district=" + district + " proof=" + kind, List.of(educationId), by, mobile.value(), inbox));
 		return students.byEducationId(educationId).orElseThrow();
+	}
+
+	private boolean registeredAlready(Student known, String district, ProofKind kind, String reference, String name,
+			String guardian, MobileNumber mobile, SignedIn officer) {
+		boolean same = known.origin() == Student.Origin.NEWLY_ARRIVED && district.equals(known.districtCode())
+				&& name.equals(known.name()) && guardian.equals(known.guardianName()) && mobile.equals(known.mobile());
+		return same && jdbc.sql("""
+				select count(*) from junior_newly_arrived
+				where education_id = ? and proof_kind = ? and proof_reference = ? and registered_by = ?
+				""")
+			.params(known.educationId(), kind.name(), reference, officer.username())
+			.query(Long.class)
+			.single() == 1;
 	}
 
 	/**

@@ -131,6 +131,12 @@ public class Preferences {
 			throw new PreferenceRefused("form", "junior.preferences.error.no-batches");
 		}
 		Map<Integer, List<String>> cleaned = check(plan, student, choices);
+		Optional<SavedPreferences> standing = saved(student.educationId(), year);
+		if (standing.isPresent() && standing.get().version() > expectedVersion
+				&& standing.get().choices().equals(withoutEmpty(cleaned))) {
+			return standing.get(); // the same choices sent again: the first answer was
+									// lost
+		}
 		int version = nextVersion(student.educationId(), year, expectedVersion, family.username());
 		for (var batch : cleaned.entrySet()) {
 			int rank = 0;
@@ -276,6 +282,16 @@ public class Preferences {
 	 * version the family saw on by one. A save from an older page, or the loser of two
 	 * saves at once, changes nothing.
 	 */
+	private static Map<Integer, List<String>> withoutEmpty(Map<Integer, List<String>> choices) {
+		Map<Integer, List<String>> kept = new TreeMap<>();
+		choices.forEach((batch, schools) -> {
+			if (!schools.isEmpty()) {
+				kept.put(batch, List.copyOf(schools));
+			}
+		});
+		return kept;
+	}
+
 	private int nextVersion(String educationId, int year, int expectedVersion, String by) {
 		Timestamp now = Timestamp.from(clock.instant());
 		int written = (expectedVersion == 0) ? jdbc.sql("""

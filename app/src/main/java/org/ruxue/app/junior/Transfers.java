@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -127,6 +128,14 @@ public class Transfers {
 		}
 		String address = text(form.address(), 200, "address", true);
 		String note = text(form.note(), 500, "note", false);
+		Optional<Transfer> same = ofStudent(educationId).stream()
+			.filter(t -> t.status() == TransferStatus.DRAFT && t.version() == 0 && !t.printed()
+					&& staff.username().equals(t.startedBy()) && t.toDistrict().equals(to.code()) && t.kind() == kind
+					&& t.address().equals(address) && Objects.equals(t.note(), note))
+			.findFirst();
+		if (same.isPresent()) {
+			return same.get(); // the same start sent again: the first answer was lost
+		}
 		TransferId id = TransferId.random();
 		Instant now = clock.instant();
 		try {
@@ -202,6 +211,12 @@ public class Transfers {
 	@Transactional
 	public Transfer markSigned(TransferId id, int expectedVersion, boolean familySigned, boolean schoolSigned,
 			SignedIn staff) {
+		Transfer seen = byId(id).orElseThrow(() -> new NoSuchElementException("No such transfer"));
+		seen.requireSchool(staff);
+		if (seen.version() > expectedVersion && seen.status() == TransferStatus.DRAFT && seen.signed() && familySigned
+				&& schoolSigned) {
+			return seen;
+		}
 		Transfer t = draftOf(id, staff);
 		requireWindow(t.entryYear());
 		if (!t.printed()) {
@@ -223,6 +238,12 @@ public class Transfers {
 	/** The signed application enters the chain, inside the window. */
 	@Transactional
 	public Transfer submit(TransferId id, int expectedVersion, SignedIn staff) {
+		Transfer seen = byId(id).orElseThrow(() -> new NoSuchElementException("No such transfer"));
+		seen.requireSchool(staff);
+		if (seen.version() > expectedVersion && seen.submittedAt() != null
+				&& seen.status() != TransferStatus.WITHDRAWN) {
+			return seen; // submitted by the same form, sent again
+		}
 		Transfer t = draftOf(id, staff);
 		requireWindow(t.entryYear());
 		if (!t.signed()) {
@@ -246,6 +267,11 @@ public class Transfers {
 	 */
 	@Transactional
 	public Transfer withdraw(TransferId id, int expectedVersion, SignedIn staff) {
+		Transfer seen = byId(id).orElseThrow(() -> new NoSuchElementException("No such transfer"));
+		seen.requireSchool(staff);
+		if (seen.version() > expectedVersion && seen.status() == TransferStatus.WITHDRAWN) {
+			return seen;
+		}
 		Transfer t = draftOf(id, staff);
 		update(jdbc.sql("""
 				update junior_transfer set status = 'WITHDRAWN', changed_at = ?, version = version + 1
@@ -267,6 +293,10 @@ public class Transfers {
 	 */
 	@Transactional
 	public Transfer approve(TransferId id, int expectedVersion, SignedIn who) {
+		Optional<Transfer> same = decidedAlready(id, expectedVersion, true, null, who);
+		if (same.isPresent()) {
+			return same.get();
+		}
 		Transfer t = toDecide(id, expectedVersion, who);
 		TransferStage stage = t.stageDecidedBy(who);
 		TransferStatus next = t.status().approved();
@@ -298,9 +328,13 @@ public class Transfers {
 	 */
 	@Transactional
 	public Transfer reject(TransferId id, int expectedVersion, String reason, SignedIn who) {
+		String why = text(reason, 500, "reason", true);
+		Optional<Transfer> same = decidedAlready(id, expectedVersion, false, why, who);
+		if (same.isPresent()) {
+			return same.get();
+		}
 		Transfer t = toDecide(id, expectedVersion, who);
 		TransferStage stage = t.stageDecidedBy(who);
-		String why = text(reason, 500, "reason", true);
 		Instant now = clock.instant();
 		String column = column(stage);
 		update(jdbc.sql("update junior_transfer set status = 'REJECTED', rejected_stage = ?, rejection_reason = ?, "
@@ -427,6 +461,24 @@ public class Transfers {
 			throw new TransferRefused("form", "junior.transfer.error.changed-meanwhile");
 		}
 		return t;
+	}
+
+	/**
+	 * The same decision sent again (the first answer was lost, or a double click): the
+	 * one change since the decider's page is this person's decision, as asked.
+	 */
+	private Optional<Transfer> decidedAlready(TransferId id, int expectedVersion, boolean approved, String reason,
+			SignedIn who) {
+		Transfer t = byId(id).orElseThrow(() -> new NoSuchElementException("No such transfer"));
+		if (!t.readableBy(who) || t.version() != expectedVersion + 1) {
+			return Optional.empty();
+		}
+		// in the chain's order: the last one is the latest
+		Optional<Transfer.Decision> last = t.decisions().isEmpty() ? Optional.empty()
+				: Optional.of(t.decisions().get(t.decisions().size() - 1));
+		boolean same = last.isPresent() && last.get().approved() == approved && who.username().equals(last.get().by())
+				&& (approved || (t.status() == TransferStatus.REJECTED && reason.equals(t.rejectionReason())));
+		return same ? Optional.of(t) : Optional.empty();
 	}
 
 	private Transfer draftOf(TransferId id, SignedIn staff) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -144,6 +145,9 @@ public class PermitApplications {
 			throw new PermitRefused("form", "permits.error.no-documents", district.name(), year);
 		}
 		Optional<PermitApplication> open = openOf(child, year);
+		if (open.isPresent() && startedJustNow(open.get(), district.code(), family)) {
+			return open.get(); // the same start sent again: the first answer was lost
+		}
 		if (open.isPresent()) {
 			throw new PermitRefused("form", "permits.error.already-applying", districtName(open.get().districtCode()),
 					open.get().number());
@@ -152,6 +156,17 @@ public class PermitApplications {
 			throw new PermitRefused("form", "permits.error.already-permitted", district.name());
 		}
 		return insert(district.code(), year, child, name, documents, family);
+	}
+
+	/**
+	 * A draft of this family in this district that nothing was done to since it began.
+	 */
+	private static boolean startedJustNow(PermitApplication a, String districtCode, SignedIn family) {
+		return a.status() == ApplicationStatus.DRAFT && a.version() == 0 && a.districtCode().equals(districtCode)
+				&& a.familyAccount().equals(family.id())
+				&& a.documents()
+					.stream()
+					.allMatch(d -> d.scans().isEmpty() && d.fields().stream().allMatch(f -> f.value() == null));
 	}
 
 	private PermitApplication insert(String districtCode, int year, IdCardNumber child, String name,
@@ -235,6 +250,9 @@ public class PermitApplications {
 		if (!problems.isEmpty()) {
 			throw new PermitRefused(problems);
 		}
+		if (a.version() > expectedVersion && updates.stream().allMatch(u -> Objects.equals(u[0], stored(a, u)))) {
+			return a; // the same details sent again
+		}
 		bump(a, expectedVersion);
 		for (Object[] u : updates) {
 			jdbc.sql("update permit_application_field set value = ? where application_id = ? and document = ? "
@@ -244,6 +262,19 @@ public class PermitApplications {
 		}
 		publish(a, "details-saved", null, List.of(), actor(family), false);
 		return byId(id).orElseThrow();
+	}
+
+	private static String stored(PermitApplication a, Object[] update) {
+		int document = (Integer) update[2];
+		int position = (Integer) update[3];
+		return a.documents()
+			.stream()
+			.filter(d -> d.position() == document)
+			.flatMap(d -> d.fields().stream())
+			.filter(f -> f.position() == position)
+			.map(PermitApplication.FieldValue::value)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**
@@ -259,10 +290,15 @@ public class PermitApplications {
 			.filter(x -> x.position() == document)
 			.findFirst()
 			.orElseThrow(() -> new PermitRefused("document", "permits.error.no-such-document"));
+		ScanRule.Scan scan = ScanRule.check(fileName, content, maxScanBytes);
+		// the same file sent again for the same document is kept once
+		Optional<PermitApplication.ScanInfo> same = sameScan(a.id(), document, scan.sha256());
+		if (same.isPresent()) {
+			return same.get();
+		}
 		if (d.full()) {
 			throw new PermitRefused("file", "permits.scan.too-many", d.maxScans());
 		}
-		ScanRule.Scan scan = ScanRule.check(fileName, content, maxScanBytes);
 		UUID scanId = UUID.randomUUID();
 		Instant now = clock.instant();
 		jdbc.sql("""
@@ -280,6 +316,18 @@ public class PermitApplications {
 		return new PermitApplication.ScanInfo(scanId, scan.fileName(), scan.type(), content.length, now);
 	}
 
+	private Optional<PermitApplication.ScanInfo> sameScan(PermitApplicationId id, int document, String sha256) {
+		return jdbc.sql("""
+				select id, file_name, content_type, size, uploaded_at from permit_scan
+				where application_id = ? and document = ? and sha256 = ?
+				""")
+			.params(id.value(), document, sha256)
+			.query((rs, n) -> new PermitApplication.ScanInfo(rs.getObject("id", UUID.class), rs.getString("file_name"),
+					ScanType.ofMediaType(rs.getString("content_type")), rs.getInt("size"),
+					rs.getTimestamp("uploaded_at").toInstant()))
+			.optional();
+	}
+
 	@Transactional
 	public void removeScan(PermitApplicationId id, UUID scanId, SignedIn family) {
 		PermitApplication a = editable(id, family);
@@ -287,7 +335,7 @@ public class PermitApplications {
 			.params(scanId, a.id().value())
 			.update();
 		if (removed == 0) {
-			throw new PermitRefused("file", "permits.error.no-such-scan");
+			return; // removed already: the same request sent again
 		}
 		touch(a);
 		publish(a, "scan-removed", "scan=" + scanId, List.of(), actor(family), false);
@@ -296,6 +344,10 @@ public class PermitApplications {
 	/** Sends the application to the district: every required detail and scan is there. */
 	@Transactional
 	public PermitApplication submit(PermitApplicationId id, int expectedVersion, SignedIn family) {
+		PermitApplication mine = own(id, family);
+		if (mine.version() > expectedVersion && mine.status() == ApplicationStatus.SUBMITTED) {
+			return mine; // submitted by the same form, sent again
+		}
 		PermitApplication a = editable(id, family);
 		List<PermitProblem> problems = new ArrayList<>();
 		for (PermitApplication.Document d : a.documents()) {
@@ -336,6 +388,9 @@ public class PermitApplications {
 	@Transactional
 	public PermitApplication withdraw(PermitApplicationId id, int expectedVersion, SignedIn family) {
 		PermitApplication a = own(id, family);
+		if (a.version() > expectedVersion && a.status() == ApplicationStatus.WITHDRAWN) {
+			return a;
+		}
 		boolean open = a.status().editable() || a.status() == ApplicationStatus.SUBMITTED || a.decisionWithheld();
 		if (!open) {
 			throw new PermitRefused("form", "permits.error.not-withdrawable");
@@ -474,6 +529,9 @@ public class PermitApplications {
 			.filter(x -> x.position() == document)
 			.findFirst()
 			.orElseThrow(() -> new PermitRefused("document", "permits.error.no-such-document"));
+		if (a.version() > expectedVersion && d.check() == result && Objects.equals(d.checkNote(), why)) {
+			return a; // the same check sent again
+		}
 		bump(a, expectedVersion);
 		jdbc.sql("""
 				update permit_application_document set check_result = ?, check_note = ?
@@ -487,7 +545,12 @@ public class PermitApplications {
 	@Transactional
 	public PermitApplication requestMore(PermitApplicationId id, int expectedVersion, String note, String dueOn,
 			SignedIn officer) {
-		PermitApplication a = underReview(id, officer, ApplicationStatus.SUBMITTED);
+		PermitApplication a = reviewedBy(id, officer);
+		if (a.version() > expectedVersion && a.status() == ApplicationStatus.MORE_REQUESTED
+				&& sameRequest(a, note, dueOn)) {
+			return a; // the same request sent again
+		}
+		requireStatus(a, ApplicationStatus.SUBMITTED);
 		List<PermitProblem> problems = new ArrayList<>();
 		String what = null;
 		try {
@@ -522,13 +585,27 @@ public class PermitApplications {
 		return asked;
 	}
 
+	private static boolean sameRequest(PermitApplication a, String note, String dueOn) {
+		try {
+			return Objects.equals(a.requestNote(), reason(note, "note"))
+					&& Objects.equals(a.requestDueOn(), LocalDate.parse(String.valueOf(dueOn).strip()));
+		}
+		catch (PermitRefused | DateTimeParseException ex) {
+			return false;
+		}
+	}
+
 	/**
 	 * Approval needs every document checked and accepted. The family learns of it, and
 	 * the permit is issued, when the decision is released (R-P15).
 	 */
 	@Transactional
 	public PermitApplication approve(PermitApplicationId id, int expectedVersion, SignedIn officer) {
-		PermitApplication a = underReview(id, officer, ApplicationStatus.SUBMITTED);
+		PermitApplication a = reviewedBy(id, officer);
+		if (decidedAlready(a, expectedVersion, ApplicationStatus.APPROVED, null)) {
+			return a;
+		}
+		requireStatus(a, ApplicationStatus.SUBMITTED);
 		if (a.documents().stream().anyMatch(d -> d.check() != DocumentCheck.ACCEPTED)) {
 			throw new PermitRefused("form", "permits.error.documents-unchecked");
 		}
@@ -537,8 +614,21 @@ public class PermitApplications {
 
 	@Transactional
 	public PermitApplication reject(PermitApplicationId id, int expectedVersion, String reason, SignedIn officer) {
-		PermitApplication a = underReview(id, officer, ApplicationStatus.SUBMITTED, ApplicationStatus.MORE_REQUESTED);
+		PermitApplication a = reviewedBy(id, officer);
+		if (decidedAlready(a, expectedVersion, ApplicationStatus.REJECTED, reason(reason, "reason"))) {
+			return a;
+		}
+		requireStatus(a, ApplicationStatus.SUBMITTED, ApplicationStatus.MORE_REQUESTED);
 		return decide(a, expectedVersion, ApplicationStatus.REJECTED, reason(reason, "reason"), officer);
+	}
+
+	/**
+	 * The same decision sent again (the first answer was lost, or a double click): the
+	 * form's version is behind and the application holds exactly that decision.
+	 */
+	private static boolean decidedAlready(PermitApplication a, int expectedVersion, ApplicationStatus decision,
+			String reason) {
+		return a.version() > expectedVersion && a.status() == decision && Objects.equals(a.decisionReason(), reason);
 	}
 
 	private PermitApplication decide(PermitApplication a, int expectedVersion, ApplicationStatus decision,
@@ -573,6 +663,10 @@ public class PermitApplications {
 	public PermitApplication revoke(PermitApplicationId id, int expectedVersion, String reason, SignedIn officer) {
 		PermitApplication a = open(id, "revoke", officer);
 		requireOfficerOf(officer, a.districtCode());
+		if (a.version() > expectedVersion && a.status() == ApplicationStatus.REVOKED
+				&& Objects.equals(a.decisionReason(), reason(reason, "reason"))) {
+			return a;
+		}
 		if (a.status() != ApplicationStatus.APPROVED || a.permitNumber() == null) {
 			throw new PermitRefused("form", "permits.error.not-revocable");
 		}
@@ -690,12 +784,21 @@ public class PermitApplications {
 	}
 
 	private PermitApplication underReview(PermitApplicationId id, SignedIn officer, ApplicationStatus... allowed) {
+		PermitApplication a = reviewedBy(id, officer);
+		requireStatus(a, allowed);
+		return a;
+	}
+
+	private PermitApplication reviewedBy(PermitApplicationId id, SignedIn officer) {
 		PermitApplication a = open(id, "review", officer);
 		requireOfficerOf(officer, a.districtCode());
+		return a;
+	}
+
+	private static void requireStatus(PermitApplication a, ApplicationStatus... allowed) {
 		if (!List.of(allowed).contains(a.status())) {
 			throw new PermitRefused("form", "permits.error.not-reviewable");
 		}
-		return a;
 	}
 
 	private void bump(PermitApplication a, int expectedVersion) {

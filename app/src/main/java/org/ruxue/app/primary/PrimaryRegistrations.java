@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -484,6 +485,10 @@ public class PrimaryRegistrations {
 	public Registration cancel(RegistrationId id, int expectedVersion, String reason, SignedIn who) {
 		Registration r = open(id, "cancel", who);
 		String why = reasonOrRefuse(reason);
+		String stored = (who.role() == Role.PARENT ? "family: " : "district: ") + why;
+		if (repeated(r, expectedVersion, RegistrationStatus.CANCELLED, stored)) {
+			return r;
+		}
 		if (r.status() == RegistrationStatus.ACCEPTED) {
 			throw new RegistrationRefused(FieldProblem.of("form", "primary.error.cancel-accepted"));
 		}
@@ -497,7 +502,6 @@ public class PrimaryRegistrations {
 		if (who.role() != Role.PARENT) {
 			requireOfficerOf(who, r.districtCode());
 		}
-		String stored = (who.role() == Role.PARENT ? "family: " : "district: ") + why;
 		change(r, expectedVersion, RegistrationStatus.CANCELLED, stored, "cancelled", who, List.of("R-P8", "R-P9"));
 		return byId(id).orElseThrow();
 	}
@@ -602,11 +606,17 @@ public class PrimaryRegistrations {
 	/** The district approves a verified registration; 六年一学位 records the home's use. */
 	@Transactional
 	public Registration approve(RegistrationId id, int expectedVersion, SignedIn officer) {
-		Registration r = reviewable(id, officer);
+		Registration r = reviewedBy(id, officer);
+		if (repeated(r, expectedVersion, RegistrationStatus.APPROVED, null)) {
+			return r;
+		}
+		requireReviewable(r);
 		if (r.check() != IdentityCheck.VERIFIED) {
 			throw new RegistrationRefused(FieldProblem.of("form", "primary.error.not-verified"));
 		}
-		change(r, expectedVersion, RegistrationStatus.APPROVED, null, "approved", officer, List.of("R-P6"));
+		if (!change(r, expectedVersion, RegistrationStatus.APPROVED, null, "approved", officer, List.of("R-P6"))) {
+			return byId(id).orElseThrow();
+		}
 		if (r.tenure() == HomeTenure.OWNED && !r.categoryInputs().contains("home-used-in")
 				&& homes.interval(r.districtCode()).isPresent()) {
 			homes.recordUse(r.districtCode(), r.homeKey(), r.year(), SchoolLevel.PRIMARY);
@@ -617,27 +627,38 @@ public class PrimaryRegistrations {
 	/** The district returns it for correction: the family cancels and registers again. */
 	@Transactional
 	public Registration returnForCorrection(RegistrationId id, int expectedVersion, String reason, SignedIn officer) {
-		Registration r = reviewable(id, officer);
-		change(r, expectedVersion, RegistrationStatus.RETURNED, reasonOrRefuse(reason), "returned", officer,
-				List.of("R-P8"));
+		Registration r = reviewedBy(id, officer);
+		String why = reasonOrRefuse(reason);
+		if (repeated(r, expectedVersion, RegistrationStatus.RETURNED, why)) {
+			return r;
+		}
+		requireReviewable(r);
+		change(r, expectedVersion, RegistrationStatus.RETURNED, why, "returned", officer, List.of("R-P8"));
 		return byId(id).orElseThrow();
 	}
 
 	@Transactional
 	public Registration reject(RegistrationId id, int expectedVersion, String reason, SignedIn officer) {
-		Registration r = reviewable(id, officer);
-		change(r, expectedVersion, RegistrationStatus.REJECTED, reasonOrRefuse(reason), "rejected", officer,
-				List.of("R-P11"));
+		Registration r = reviewedBy(id, officer);
+		String why = reasonOrRefuse(reason);
+		if (repeated(r, expectedVersion, RegistrationStatus.REJECTED, why)) {
+			return r;
+		}
+		requireReviewable(r);
+		change(r, expectedVersion, RegistrationStatus.REJECTED, why, "rejected", officer, List.of("R-P11"));
 		return byId(id).orElseThrow();
 	}
 
-	private Registration reviewable(RegistrationId id, SignedIn officer) {
+	private Registration reviewedBy(RegistrationId id, SignedIn officer) {
 		Registration r = open(id, "review", officer);
 		requireOfficerOf(officer, r.districtCode());
+		return r;
+	}
+
+	private static void requireReviewable(Registration r) {
 		if (r.status() != RegistrationStatus.SUBMITTED && r.status() != RegistrationStatus.APPROVED) {
 			throw new RegistrationRefused(FieldProblem.of("form", "primary.error.not-reviewable"));
 		}
-		return r;
 	}
 
 	// --- the school's confirmation
@@ -674,6 +695,9 @@ public class PrimaryRegistrations {
 	@Transactional
 	public Registration accept(RegistrationId id, int expectedVersion, SignedIn staff) {
 		Registration r = open(id, "accept", staff);
+		if (repeated(r, expectedVersion, RegistrationStatus.ACCEPTED, staff.schoolCode())) {
+			return r;
+		}
 		if (r.status() != RegistrationStatus.APPROVED || !r.formValid()) {
 			throw new RegistrationRefused(FieldProblem.of("form", "primary.error.not-acceptable"));
 		}
@@ -687,12 +711,14 @@ public class PrimaryRegistrations {
 	public Registration reportProblem(RegistrationId id, int expectedVersion, String problem, SignedIn staff) {
 		Registration r = open(id, "report problem", staff);
 		String text = reasonOrRefuse(problem);
+		String report = staff.schoolCode() + ": " + text;
+		if (r.version() > expectedVersion && report.equals(r.problemReport())) {
+			return r; // the same report, sent again
+		}
 		int updated = jdbc.sql("""
 				update primary_registration set problem_report = ?, changed_at = ?, version = version + 1
 				where id = ? and version = ?
-				""")
-			.params(staff.schoolCode() + ": " + text, Timestamp.from(clock.instant()), id.value(), expectedVersion)
-			.update();
+				""").params(report, Timestamp.from(clock.instant()), id.value(), expectedVersion).update();
 		if (updated == 0) {
 			throw new RegistrationRefused(FieldProblem.of("form", "primary.error.changed-meanwhile"));
 		}
@@ -801,7 +827,20 @@ public class PrimaryRegistrations {
 
 	// --- shared
 
-	private void change(Registration r, int expectedVersion, RegistrationStatus next, String reason, String action,
+	/**
+	 * The same decision sent again: the form's version is behind, and the change made
+	 * since is exactly the one asked for (the first answer was lost, or a double click).
+	 * It is answered as done, and recorded once.
+	 */
+	private static boolean repeated(Registration r, int expectedVersion, RegistrationStatus next, String reason) {
+		return r.version() > expectedVersion && r.status() == next && Objects.equals(r.statusReason(), reason);
+	}
+
+	/**
+	 * @return false when the same change was made meanwhile by the same decision sent
+	 * twice at once (nothing more to record)
+	 */
+	private boolean change(Registration r, int expectedVersion, RegistrationStatus next, String reason, String action,
 			SignedIn who, List<String> rules) {
 		if (next != RegistrationStatus.ACCEPTED) {
 			requireNotFrozen(r.year(), r.districtCode());
@@ -813,9 +852,13 @@ public class PrimaryRegistrations {
 			.params(next.name(), reason, Timestamp.from(clock.instant()), r.id().value(), expectedVersion)
 			.update();
 		if (updated == 0) {
+			if (repeated(byId(r.id()).orElseThrow(), expectedVersion, next, reason)) {
+				return false;
+			}
 			throw new RegistrationRefused(FieldProblem.of("form", "primary.error.changed-meanwhile"));
 		}
 		publish(byId(r.id()).orElseThrow(), action, reason, actor(who), rules);
+		return true;
 	}
 
 	/**

@@ -260,6 +260,52 @@ class PrimaryBrowserTest {
 			.single()).isEqualTo(1);
 	}
 
+	/**
+	 * Issue 12, works on a slow connection: the form keeps what was typed in the tab, so
+	 * that the page loaded again after the connection dropped shows it, with the same
+	 * idempotency key; sent again, it is the registration the lost answer was about. Once
+	 * it succeeded, the tab forgets it.
+	 */
+	@Test
+	void rP4_aFormLoadedAgainAfterTheConnectionDroppedKeepsWhatWasTypedAndIsTheSameRegistration() {
+		PrimaryFixtures.Family family = activatedFamily("浏览断线");
+		WebDriver browser = signInAsFamily(family);
+		String form = url("/primary/" + PrimaryFixtures.DONGCHENG + "/register");
+		browser.get(form);
+		fill(browser, family.form(PrimaryFixtures.DC_ADDRESS));
+		String key = browser.findElement(By.name("idempotencyKey")).getDomProperty("value");
+		// the registration reaches the server, its answer never reaches the family
+		((JavascriptExecutor) browser).executeScript("const f = document.getElementById('registration-form');"
+				+ "return fetch(f.action, {method: 'POST', body: new URLSearchParams(new FormData(f)),"
+				+ " redirect: 'manual'}).then(r => r.type);");
+
+		browser.get(form);
+
+		assertThat(value(browser, "childIdNumber")).isEqualTo(family.child().value());
+		assertThat(value(browser, "address")).isEqualTo(PrimaryFixtures.DC_ADDRESS + "1号楼1单元101");
+		assertThat(value(browser, "guardian1Name")).isEqualTo(family.fatherName());
+		assertThat(value(browser, "guardian1Mobile")).isEqualTo(family.mobile());
+		assertThat(browser.findElement(By.name("idempotencyKey")).getDomProperty("value")).isEqualTo(key);
+		assertThat(Browser.contentSecurityPolicyViolations()).isEmpty();
+
+		submit(browser, By.id("submit"));
+
+		assertThat(browser.getCurrentUrl()).contains("/primary/mine/");
+		assertThat(jdbc.sql("select count(*) from primary_registration where family_account = ?")
+			.param(family.signedIn().id().value())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(((JavascriptExecutor) browser)
+			.executeScript("return Object.keys(sessionStorage).filter(k => k.startsWith('ruxue.typed:')).length"))
+			.isEqualTo(0L);
+		browser.get(form);
+		assertThat(value(browser, "address")).isEmpty();
+	}
+
+	private static String value(WebDriver browser, String id) {
+		return browser.findElement(By.id(id)).getDomProperty("value");
+	}
+
 	private PrimaryFixtures.Family activatedFamily(String childName) {
 		return activatedFamily(fixtures.register.newChildInDongcheng(childName), childName);
 	}
