@@ -75,11 +75,19 @@ class JuniorFixtures {
 
 	/** A graduate of the Dongcheng test school, entering junior high in 2017. */
 	Graduate graduate(String name) {
+		return graduate(name, SCHOOL);
+	}
+
+	/**
+	 * A graduate of another Dongcheng school (made with {@link #school}), for a test that
+	 * needs a school's reports to itself.
+	 */
+	Graduate graduate(String name, String school) {
 		int n = next.incrementAndGet();
 		IdCardNumber child = register.newPerson(name, "110101", LocalDate.of(2005, 1, 1).plusDays(n), "110101", false);
 		String mobile = freshMobile();
 		Student student = students.register(new NewStudent(String.format("J2017%08d", n), child, name,
-				child.isMale() ? "MALE" : "FEMALE", child.birthDate(), 2017, SCHOOL, "六(1)班", "110101", "110101",
+				child.isMale() ? "MALE" : "FEMALE", child.birthDate(), 2017, school, "六(1)班", "110101", "110101",
 				name + "妈妈", new MobileNumber(mobile), Student.Origin.REGISTRY), Actor.SYSTEM);
 		AccountId account = families.provision(child, name, student.educationId(), new MobileNumber(mobile));
 		String username = jdbc.sql("select username from account where id = ?")
@@ -103,7 +111,7 @@ class JuniorFixtures {
 		return "1370" + String.format("%07d", mobiles.incrementAndGet() % 10_000_000);
 	}
 
-	private void school(String code, String name, String district) {
+	void school(String code, String name, String district) {
 		jdbc.sql("""
 				insert into school (code, name, district_code, level, public, address, seats_per_year)
 				values (?, ?, ?, 'PRIMARY', true, '测试地址', 100) on conflict do nothing

@@ -68,7 +68,7 @@ public class TransferFixtures {
 		school(OTHER_SCHOOL, "转区测试西城小学", XICHENG);
 	}
 
-	private void school(String code, String name, String district) {
+	void school(String code, String name, String district) {
 		jdbc.sql("""
 				insert into school (code, name, district_code, level, public, address, seats_per_year)
 				values (?, ?, ?, 'PRIMARY', true, '测试地址', 100) on conflict do nothing
@@ -77,15 +77,22 @@ public class TransferFixtures {
 
 	/** A Dongcheng graduate of the test school whose hukou is in Xicheng. */
 	public Graduate graduate(String name) {
+		return graduate(name, SCHOOL, DONGCHENG, XICHENG);
+	}
+
+	/**
+	 * A graduate of another school, for a test that needs a school's or a district's
+	 * queue to itself (the school is made with {@link #school}).
+	 */
+	Graduate graduate(String name, String school, String district, String hukouDistrict) {
 		int n = next.incrementAndGet();
 		IdCardNumber id = IdCardNumber.withCheckDigit(String.format("110101%d%02d%02d%03d", 2004 + n % 2, 1 + n % 12,
 				1 + n % 28, (int) Math.floorMod(System.nanoTime(), 1000L)));
 		String mobile = String.format("137%08d", 30_000_000 + n * 17 + (int) Math.floorMod(System.nanoTime(), 17L));
 		String educationId = "JT" + id.value().substring(0, 17);
-		Student student = students.register(
-				new NewStudent(educationId, id, name, id.isMale() ? "MALE" : "FEMALE", id.birthDate(), 2017, SCHOOL,
-						"六(2)班", DONGCHENG, XICHENG, name + "家长", new MobileNumber(mobile), Student.Origin.REGISTRY),
-				Actor.SYSTEM);
+		Student student = students.register(new NewStudent(educationId, id, name, id.isMale() ? "MALE" : "FEMALE",
+				id.birthDate(), 2017, school, "六(2)班", district, hukouDistrict, name + "家长", new MobileNumber(mobile),
+				Student.Origin.REGISTRY), Actor.SYSTEM);
 		AccountId account = families.provision(id, name, educationId, new MobileNumber(mobile));
 		String username = families.contact(account).orElseThrow().username();
 		return new Graduate(student, mobile, username);
