@@ -48,7 +48,7 @@ class ErrorReports {
 	 */
 	List<ErrorReport> ofSchool(String schoolCode) {
 		return jdbc.sql(SELECT + """
-				where school_code = ? order by resolution is not null, reported_at desc limit 5000
+				where school_code = ? order by resolution is not null, reported_at desc, id limit 5000
 				""").param(schoolCode).query(this::report).list();
 	}
 
@@ -59,7 +59,7 @@ class ErrorReports {
 	List<ErrorReport> ofDistrictWithoutSchool(String districtCode) {
 		return jdbc.sql(SELECT + """
 				where school_code is null and district_code = ?
-				order by resolution is not null, reported_at desc limit 5000
+				order by resolution is not null, reported_at desc, id limit 5000
 				""").param(districtCode).query(this::report).list();
 	}
 
