@@ -82,8 +82,8 @@ public class NewlyArrived {
 		Optional<Student> known = students.ofChild(child, year);
 		if (known.isPresent()
 				&& registeredAlready(known.get(), district, kind, reference, name, guardian, mobile, officer)) {
-			return known.get(); // the same registration sent again: the first answer was
-								// lost
+			// the same registration sent again: the first answer was lost
+			return known.get();
 		}
 		long number = jdbc.sql("select nextval('junior_newly_arrived_number')").query(Long.class).single();
 		String educationId = String.format(Locale.ROOT, "N%s%d%06d", district, year, number);

@@ -134,8 +134,8 @@ public class Preferences {
 		Optional<SavedPreferences> standing = saved(student.educationId(), year);
 		if (standing.isPresent() && standing.get().version() > expectedVersion
 				&& standing.get().choices().equals(withoutEmpty(cleaned))) {
-			return standing.get(); // the same choices sent again: the first answer was
-									// lost
+			// the same choices sent again: the first answer was lost
+			return standing.get();
 		}
 		int version = nextVersion(student.educationId(), year, expectedVersion, family.username());
 		for (var batch : cleaned.entrySet()) {

@@ -49,22 +49,16 @@ class DistrictStudentsController {
 	/**
 	 * The list's columns (issue 12). The list is too long to arrange in memory (a
 	 * district has tens of thousands of students), so the facade sorts and pages it in
-	 * the database and streams the download; the filter is the exact education ID or
-	 * name.
+	 * the database by the columns it has an order for ({@link Students#LIST_ORDERS}) and
+	 * streams the download; the filter is the exact education ID or name.
 	 */
 	static final List<Column<Student>> COLUMNS = List.of(
 			Column.text("education-id", "registry.import.column.education_id", Student::educationId),
 			Column.text("name", "registry.import.column.name", Student::name),
-			Column.text("id-number", "registry.import.column.id_number", Student::maskedIdNumber),
+			Column.text("id-number", "registry.import.column.id_number", Student::maskedIdNumber).unsorted(),
 			Column.text("school", "registry.import.column.school_code", Student::schoolCode),
 			Column.text("class", "registry.import.column.class_name", Student::className),
 			Column.number("year", "registry.students.year", Student::entryYear));
-
-	/** The sortable columns are the facade's orders; the masked ID number is not one. */
-	static final List<Column<Student>> SORTED = COLUMNS.stream()
-		.map(c -> Students.LIST_ORDERS.contains(c.key()) ? c
-				: new Column<Student>(c.key(), c.header(), c.value(), Column.Kind.ACTIONS))
-		.toList();
 
 	@GetMapping("/district/students")
 	ModelAndView list(@RequestParam(required = false) String district, @RequestParam(required = false) String q,
@@ -87,7 +81,7 @@ class DistrictStudentsController {
 		model.addAttribute("districts", (who.role() == Role.CITY_ADMIN) ? districts.all() : List.of());
 		TableQuery shown = new TableQuery(query.sort(), query.dir(), filter, String.valueOf(listing.page() + 1),
 				query.size(), null);
-		return tables.showPage("registry/students", SORTED, shown, listing.students(), listing.total(),
+		return tables.showPage("registry/students", COLUMNS, shown, listing.students(), listing.total(),
 				(filter == null || filter.isBlank()) ? listing.total() : students.countInDistrict(code, who),
 				"registry.students.query", model);
 	}

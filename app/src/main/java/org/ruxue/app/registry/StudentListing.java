@@ -9,16 +9,4 @@ public record StudentListing(List<Student> students, int page, int pageSize, lon
 		students = List.copyOf(students);
 	}
 
-	public int pages() {
-		return (int) Math.max(1, (total + pageSize - 1) / pageSize);
-	}
-
-	public boolean hasPrevious() {
-		return page > 0;
-	}
-
-	public boolean hasNext() {
-		return page + 1 < pages();
-	}
-
 }

@@ -137,7 +137,10 @@ public class Students {
 	/**
 	 * One page of a district's students (issue 12: the staff table), found by the exact
 	 * education ID or name, sorted by one of {@link #LIST_ORDERS} (else by year, school,
-	 * class and name), the page (from 0) clamped to the last; the read is on the record.
+	 * class and name), the page (from 0) clamped to the last; for staff within their
+	 * scope (a district officer their own district, the city any), the read on the record
+	 * (R-G9).
+	 * @throws org.springframework.security.access.AccessDeniedException outside the scope
 	 */
 	@Transactional
 	public StudentListing inDistrict(String districtCode, String query, String sort, boolean descending, int page,
@@ -159,14 +162,6 @@ public class Students {
 			.list();
 		events.publishEvent(new StudentsListed(districtCode, listing.query(), at, students.size(), actor(who)));
 		return new StudentListing(students, at, size, total);
-	}
-
-	/**
-	 * As {@link #inDistrict(String, String, String, boolean, int, int, SignedIn)}, sorted
-	 * as it always was.
-	 */
-	public StudentListing inDistrict(String districtCode, String query, int page, int pageSize, SignedIn who) {
-		return inDistrict(districtCode, query, null, false, page, pageSize, who);
 	}
 
 	/**

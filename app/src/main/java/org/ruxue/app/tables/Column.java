@@ -11,7 +11,7 @@ import java.util.function.Function;
  *
  * @param <T> the rows' type
  */
-public record Column<T>(String key, String header, Function<T, ?> value, Kind kind) {
+public record Column<T>(String key, String header, Function<T, ?> value, Kind kind, boolean sortable) {
 
 	/** How a column's values read, sort and download. */
 	public enum Kind {
@@ -36,31 +36,39 @@ public record Column<T>(String key, String header, Function<T, ?> value, Kind ki
 	}
 
 	public static <T> Column<T> text(String key, String header, Function<T, String> value) {
-		return new Column<>(key, header, value, Kind.TEXT);
+		return new Column<>(key, header, value, Kind.TEXT, true);
 	}
 
 	public static <T> Column<T> number(String key, String header, Function<T, ? extends Number> value) {
-		return new Column<>(key, header, value, Kind.NUMBER);
+		return new Column<>(key, header, value, Kind.NUMBER, true);
 	}
 
 	/**
 	 * A column whose values are message keys, such as a status's {@code messageKey()}.
 	 */
 	public static <T> Column<T> message(String key, String header, Function<T, String> messageKey) {
-		return new Column<>(key, header, messageKey, Kind.MESSAGE);
+		return new Column<>(key, header, messageKey, Kind.MESSAGE, true);
 	}
 
 	/** An {@code Instant}, {@code LocalDate} or {@code LocalDateTime}. */
 	public static <T> Column<T> time(String key, String header, Function<T, ? extends Temporal> value) {
-		return new Column<>(key, header, value, Kind.TIME);
+		return new Column<>(key, header, value, Kind.TIME, true);
 	}
 
 	/** The header of the rows' buttons or links, which the page draws itself. */
 	public static <T> Column<T> actions(String key, String header) {
-		return new Column<>(key, header, row -> null, Kind.ACTIONS);
+		return new Column<>(key, header, row -> null, Kind.ACTIONS, false);
 	}
 
-	/** Whether the column sorts, filters and downloads. */
+	/**
+	 * This column, shown, searched and downloaded but not offered for sorting: for a
+	 * table its facade sorts in the database, by the columns it has an order for.
+	 */
+	public Column<T> unsorted() {
+		return new Column<>(key, header, value, kind, false);
+	}
+
+	/** Whether the column filters and downloads. */
 	public boolean data() {
 		return kind != Kind.ACTIONS;
 	}

@@ -166,7 +166,7 @@ public class Tables {
 			}
 		}
 		for (int i = 0; i < data.size(); i++) {
-			if (data.get(i).key().equals(query.sort())) {
+			if (data.get(i).sortable() && data.get(i).key().equals(query.sort())) {
 				selected.sort(order(data.get(i), i, data, locale, texts, query.descending()));
 			}
 		}

@@ -91,6 +91,18 @@ class TablesTest {
 	}
 
 	@Test
+	void aColumnOfferedUnsortedIsSearchedButNotSortedBy() {
+		List<Column<Line>> columns = List.of(Column.text("number", "h.number", Line::number),
+				Column.text("name", "h.name", Line::name).unsorted());
+		assertThat(tables.arrange(lines(), columns, new TableQuery("name", null, null, null, null, null), Locale.CHINA))
+			.extracting(Line::number)
+			.containsExactly("P-003", "P-001", "P-002", "P-010");
+		assertThat(tables.arrange(lines(), columns, new TableQuery(null, null, "安", null, null, null), Locale.CHINA))
+			.extracting(Line::number)
+			.containsExactly("P-010");
+	}
+
+	@Test
 	void sortsNumbersAsNumbersAndTimesInOrderWithTheEmptyLastEitherWay() {
 		assertThat(numbers("category", "asc", null)).containsExactly("P-002", "P-001", "P-010", "P-003");
 		assertThat(numbers("category", "desc", null)).containsExactly("P-003", "P-010", "P-001", "P-002");
